@@ -1,0 +1,22 @@
+from ninja import NinjaAPI
+
+from cocreate.api import errors
+from cocreate.api.ideas import router as ideas_router
+from cocreate.api.spaces import router as spaces_router
+
+api = NinjaAPI(
+    title="Cocreate API",
+    version="1",
+    description=(
+        "Spaces, phases, ideas, comments and supports. Read without signing in; write with your "
+        "browser session (and its CSRF token) or a personal API key from your account page, sent as "
+        "`Authorization: Bearer cc_…`. Every refusal and every invalid field comes back as JSON: "
+        '`{"detail": "…", "field": "…"}`.'
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+    parser=errors.JsonObjectParser(),
+)
+errors.install(api)
+api.add_router("", spaces_router)
+api.add_router("", ideas_router)

@@ -1,0 +1,197 @@
+"""Reads about ideas. Every function runs a fixed number of queries whatever the number of rows."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Value
+from django.db.models.functions import Mod
+from django.http import Http404
+
+from cocreate.ideas import search
+from cocreate.ideas.models import Comment, Follow, Idea, IdeaAuthor, IdeaStatus, IdeaStatusChange, Support, Theme
+from cocreate.spaces.models import Space
+from cocreate.spaces.permissions import can, signed_in
+
+PAGE_SIZE = 20
+
+IDEA_SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "most_supported": ((F("supports_count") + F("imported_supports_count")).desc(), "-pk"),
+    "most_discussed": ("-comments_count", "-pk"),
+    "random": None,  # ordered by a hash of the id and a seed kept in the page's links
+    "relevance": None,  # only with a search
+}
+# Shown unless the person filters on them: ideas that were merged or withdrawn.
+HIDDEN_BY_DEFAULT = (IdeaStatus.MERGED, IdeaStatus.WITHDRAWN)
+
+
+@dataclass
+class IdeaFilters:
+    search: str = ""
+    status: str = ""
+    theme: int | None = None
+    origin: str = ""
+    sort: str = "newest"
+    seed: int = 0
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == "relevance" and not self.search.strip():
+            return "newest"
+        return self.sort
+
+
+def _with_viewer(ideas: QuerySet, viewer) -> QuerySet:
+    if not signed_in(viewer):
+        return ideas.annotate(supported=Value(False), following=Value(False))
+    return ideas.annotate(
+        supported=Exists(Support.objects.filter(idea=OuterRef("pk"), person=viewer)),
+        following=Exists(Follow.objects.filter(idea=OuterRef("pk"), person=viewer)),
+    )
+
+
+def idea_list(*, space: Space, viewer, filters: IdeaFilters | None = None) -> QuerySet[Idea]:
+    """The visible ideas of a space, filtered and sorted, with what the viewer did to each."""
+    filters = filters or IdeaFilters()
+    ideas = Idea.objects.visible().filter(space=space)
+    if filters.status:
+        ideas = ideas.filter(status=filters.status)
+    else:
+        ideas = ideas.exclude(status__in=HIDDEN_BY_DEFAULT)
+    if filters.theme:
+        ideas = ideas.filter(themes=filters.theme)
+    if filters.origin:
+        ideas = ideas.filter(origin=filters.origin)
+    ideas = ideas.prefetch_related(_authors(), Prefetch("themes", queryset=Theme.objects.order_by("name")))
+    ideas = _with_viewer(ideas, viewer)
+    sort = filters.effective_sort
+    if filters.search.strip():
+        if sort == "relevance":
+            ids = search.ranked_ids(Idea, filters.search, space_id=space.pk)
+            return search.order_by_ids(ideas, ids)
+        ideas = ideas.matching(filters.search)
+    if sort == "random":
+        # Two rounds of integer hashing, identical on SQLite and PostgreSQL (products stay < 2**62).
+        first = Mod(F("id") * 1103515245 + (filters.seed * 12345 + 1), 2147483647)
+        return ideas.annotate(shuffle=Mod(first * first + filters.seed, 2147483629)).order_by("shuffle", "pk")
+    return ideas.order_by(*IDEA_SORTS.get(sort) or IDEA_SORTS["newest"])
+
+
+def _authors():
+    return Prefetch(
+        "authorships", queryset=IdeaAuthor.objects.select_related("person").order_by("-is_lead", "added_at", "pk")
+    )
+
+
+def idea_page(*, space: Space, viewer, filters: IdeaFilters, number: int | str = 1) -> Page:
+    """One page of `idea_list`. Every idea on it shares the one `space` object, so that asking
+    `can()` for each costs nothing more."""
+    paginator = Paginator(idea_list(space=space, viewer=viewer, filters=filters), PAGE_SIZE)
+    page = paginator.get_page(number)
+    for idea in page.object_list:
+        idea.space = space
+    return page
+
+
+def space_themes(*, space: Space) -> list[Theme]:
+    return list(Theme.objects.filter(space=space).order_by("name"))
+
+
+def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
+    """One idea with everything its page shows; 404 when it is not in `space` or the viewer
+    may not see it (hidden ideas stay visible to moderators and their authors)."""
+    ideas = (
+        _with_viewer(Idea.objects.filter(space=space), viewer)
+        .select_related("answer__answered_by", "merged_into", "entered_by", "hidden_by")
+        .prefetch_related(
+            _authors(),
+            "themes",
+            Prefetch("merged_sources", queryset=Idea.objects.order_by("merged_at", "pk")),
+            Prefetch("status_changes", queryset=IdeaStatusChange.objects.select_related("changed_by")),
+        )
+    )
+    idea = ideas.filter(pk=idea_id).first()
+    if idea is None:
+        raise Http404
+    idea.space = space
+    if not can(viewer, "view", idea):
+        raise Http404
+    return idea
+
+
+def carried_supports(*, idea: Idea) -> dict[int, int]:
+    """How many of the idea's supports were carried from each merged idea: {source id: count}."""
+    rows = (
+        Support.objects.filter(idea=idea, carried_from__isnull=False)
+        .values("carried_from")
+        .annotate(n=Count("pk"))
+        .values_list("carried_from", "n")
+    )
+    return dict(rows)
+
+
+@dataclass
+class CommentNode:
+    comment: Comment
+    replies: list["CommentNode"] = field(default_factory=list)
+
+
+def comment_tree(*, idea: Idea) -> list[CommentNode]:
+    """All comments of an idea as threads, oldest first, in one query. Hidden comments stay in
+    the tree (shown as hidden, with the reason) so that replies keep their context."""
+    comments = list(Comment.objects.filter(idea=idea).select_related("author").order_by("created_at", "pk"))
+    nodes = {c.pk: CommentNode(c) for c in comments}
+    roots = []
+    for c in comments:
+        c.idea = idea
+        if c.parent_id and c.parent_id in nodes:
+            nodes[c.parent_id].replies.append(nodes[c.pk])
+        else:
+            roots.append(nodes[c.pk])
+    return roots
+
+
+def similar_ideas(*, space: Space, text: str, exclude_id: int | None = None, limit: int = 5) -> list[Idea]:
+    """ "Search before you propose": visible ideas of the space sharing the most words with
+    `text` (a title being typed, or a title and description on preview)."""
+    if len(text.strip()) < 3:
+        return []
+    ids = search.ranked_ids(Idea, text, space_id=space.pk, any_word=True, limit=limit + 1)
+    ids = [pk for pk in ids if pk != exclude_id][:limit]
+    ideas = search.order_by_ids(Idea.objects.filter(space=space), ids).only(
+        "pk", "title", "status", "supports_count", "imported_supports_count", "comments_count", "space_id"
+    )
+    found = list(ideas)
+    for idea in found:
+        idea.space = space
+    return found
+
+
+def ideas_to_merge(*, idea: Idea) -> QuerySet[Idea]:
+    """Ideas a moderator may merge into `idea`: open, visible ideas of the same space."""
+    return (
+        Idea.objects.visible()
+        .filter(space_id=idea.space_id, merged_into__isnull=True)
+        .exclude(pk=idea.pk)
+        .exclude(status__in=HIDDEN_BY_DEFAULT)
+        .only("pk", "title", "supports_count")
+        .order_by("title")
+    )
+
+
+def ideas_authored(*, person) -> QuerySet[Idea]:
+    return Idea.objects.filter(authorships__person=person).select_related("space").order_by("-created_at")
+
+
+def ideas_for_export(*, space: Space) -> QuerySet[Idea]:
+    """Open data: the visible ideas of a space, without anything that identifies a person."""
+    return Idea.objects.visible().filter(space=space).prefetch_related("themes").order_by("pk")
+
+
+def comments_for_export(*, space: Space) -> QuerySet[Comment]:
+    return (
+        Comment.objects.filter(space=space, hidden_at__isnull=True, idea__hidden_at__isnull=True)
+        .only("pk", "idea_id", "parent_id", "body", "created_at", "origin", "depth")
+        .order_by("pk")
+    )

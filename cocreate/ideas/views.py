@@ -1,0 +1,352 @@
+"""Pages for ideas. Thin: parse the request, call a selector or a service, render. Without
+JavaScript every action is a form and a full page; with htmx, the same views answer with the
+fragment that changed."""
+
+import random
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cocreate.ideas import exports, selectors, services
+from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, OnBehalfForm
+from cocreate.ideas.models import Comment, Idea, IdeaStatus, Theme
+from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
+from cocreate.spaces.models import Origin, Space, Visibility
+from cocreate.spaces.permissions import ensure_can
+from cocreate.spaces.selectors import space_detail
+from cocreate.web.forms import add_service_errors
+from cocreate.web.page_cache import cached_for_visitors, open_now_signature
+
+SORT_LABELS = {
+    "newest": _("Newest"),
+    "most_supported": _("Most supported"),
+    "most_discussed": _("Most discussed"),
+    "random": _("Random"),
+    "relevance": _("Best match"),
+}
+
+
+def _space_versions(request, slug, **kwargs):
+    row = Space.objects.filter(slug=slug).values_list("pk", "version", "settings_version", "visibility").first()
+    if row is None or row[3] != Visibility.PUBLIC:
+        return None
+    return f"{row[0]}.{row[1]}.{open_now_signature(row[0], row[2])}"
+
+
+def _idea_versions(request, slug, idea_id, **kwargs):
+    row = (
+        Idea.objects.filter(pk=idea_id, space__slug=slug)
+        .values_list("space_id", "space__settings_version", "space__visibility", "version")
+        .first()
+    )
+    if row is None or row[2] != Visibility.PUBLIC:
+        return None
+    return f"{row[0]}.{row[3]}.{open_now_signature(row[0], row[1])}"
+
+
+def _filters(request, space: Space) -> IdeaFilters:
+    """Read the list's filters; a value that makes no sense is ignored and said so."""
+    get = request.GET
+    filters = IdeaFilters(search=get.get("q", "").strip()[:200])
+    status = get.get("status", "")
+    if status and status not in IdeaStatus.values:
+        filters.errors["status"] = _("There is no such status; showing all ideas.")
+    else:
+        filters.status = status
+    theme = get.get("theme", "")
+    if theme:
+        if theme.isdigit() and Theme.objects.filter(space=space, pk=int(theme)).exists():
+            filters.theme = int(theme)
+        else:
+            filters.errors["theme"] = _("There is no such theme in this space; showing all themes.")
+    origin = get.get("origin", "")
+    if origin and origin not in Origin.values:
+        filters.errors["origin"] = _("There is no such origin; showing ideas from everywhere.")
+    else:
+        filters.origin = origin
+    sort = get.get("sort", "relevance" if filters.search else "newest")
+    if sort not in IDEA_SORTS:
+        filters.errors["sort"] = _("Ideas cannot be sorted that way; showing the newest first.")
+        sort = "newest"
+    filters.sort = sort
+    seed = get.get("seed", "")
+    filters.seed = int(seed) if seed.isdigit() and len(seed) <= 9 else 0
+    return filters
+
+
+@require_GET
+@cached_for_visitors(_space_versions)
+def idea_list(request, slug):
+    space = space_detail(slug=slug, viewer=request.user)
+    filters = _filters(request, space)
+    if filters.sort == "random" and not request.GET.get("seed", "").isdigit():
+        # A stable seed in the address keeps the order the same from one page to the next.
+        query = request.GET.copy()
+        query["seed"] = str(random.randint(1, 999_999_999))
+        return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+    page = selectors.idea_page(space=space, viewer=request.user, filters=filters, number=request.GET.get("page", 1))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "space": space,
+        "page": page,
+        "filters": filters,
+        "themes": selectors.space_themes(space=space),
+        "statuses": IdeaStatus.choices,
+        "origins": Origin.choices,
+        "sorts": [(k, SORT_LABELS[k]) for k in IDEA_SORTS if k != "relevance" or filters.search],
+        "page_query": query.urlencode(),
+    }
+    template = "ideas/_results.html" if request.htmx else "ideas/list.html"
+    return render(request, template, context)
+
+
+@require_GET
+@cached_for_visitors(_idea_versions)
+def idea_detail(request, slug, idea_id):
+    space = space_detail(slug=slug, viewer=request.user)
+    idea = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
+    return render(
+        request,
+        "ideas/detail.html",
+        {
+            "space": space,
+            "idea": idea,
+            "comments": selectors.comment_tree(idea=idea),
+            "comment_form": CommentForm(),
+            "carried": selectors.carried_supports(idea=idea),
+        },
+    )
+
+
+def _idea_form_view(request, space: Space, form_class, *, activity: str, origin_fixed: bool):
+    ensure_can(request.user, activity, space)
+    themes = Theme.objects.filter(space=space).order_by("name")
+    form = form_class(request.POST or None, themes=themes)
+    # "Search before you propose": with JavaScript, similar ideas appear as the title is typed.
+    form.fields["title"].widget.attrs.update(
+        {
+            "hx-get": reverse("ideas:similar", kwargs={"slug": space.slug}),
+            "hx-trigger": "input changed delay:400ms",
+            "hx-target": "#similar-ideas",
+            "autocomplete": "off",
+        }
+    )
+    preview = similar = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if "preview" in request.POST:
+            preview = data
+            similar = selectors.similar_ideas(space=space, text=f"{data['title']} {data['body']}")
+        else:
+            try:
+                idea = services.idea_submit(person=request.user, space=space, **data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your idea is published. You will hear about comments and answers."))
+                return redirect(idea.get_absolute_url())
+    return render(
+        request,
+        "ideas/idea_form.html",
+        {
+            "space": space,
+            "form": form,
+            "preview": preview,
+            "similar": similar,
+            "for_someone": not origin_fixed,
+        },
+    )
+
+
+@login_required
+def idea_new(request, slug):
+    space = space_detail(slug=slug, viewer=request.user)
+    return _idea_form_view(request, space, IdeaForm, activity="submit_idea", origin_fixed=True)
+
+
+@login_required
+def idea_new_for_someone(request, slug):
+    space = space_detail(slug=slug, viewer=request.user)
+    return _idea_form_view(request, space, OnBehalfForm, activity="submit_idea_for_someone", origin_fixed=False)
+
+
+@require_GET
+def similar(request, slug):
+    """Similar ideas while a title is typed (htmx fragment)."""
+    space = space_detail(slug=slug, viewer=request.user)
+    text = " ".join([request.GET.get("title", ""), request.GET.get("body", "")])[:500]
+    return render(
+        request,
+        "ideas/_similar.html",
+        {
+            "space": space,
+            "similar": selectors.similar_ideas(space=space, text=text),
+            "typed": text.strip(),
+        },
+    )
+
+
+def _idea_for_action(request, slug, idea_id) -> Idea:
+    space = space_detail(slug=slug, viewer=request.user)
+    return selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
+
+
+@login_required
+def idea_edit(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    ensure_can(request.user, "edit_idea", idea)
+    themes = Theme.objects.filter(space=idea.space).order_by("name")
+    initial = {"title": idea.title, "body": idea.body, "themes": list(idea.themes.all()), "place_name": idea.place_name}
+    form = IdeaForm(request.POST or None, themes=themes, initial=initial, with_co_authors=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_update(person=request.user, idea=idea, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(idea.get_absolute_url())
+    return render(request, "ideas/idea_edit.html", {"space": idea.space, "idea": idea, "form": form})
+
+
+@login_required
+def idea_withdraw(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    ensure_can(request.user, "withdraw_idea", idea)
+    if request.method == "POST":
+        services.idea_withdraw(person=request.user, idea=idea)
+        messages.success(request, _("Your idea is withdrawn. It stays visible, marked as withdrawn."))
+        return redirect(idea.get_absolute_url())
+    return render(request, "ideas/withdraw.html", {"space": idea.space, "idea": idea})
+
+
+def _after_action(request, idea: Idea, fragment: str, message: str = ""):
+    """Full page (redirect) without JavaScript; the changed fragment with htmx."""
+    if request.htmx:
+        idea = _idea_for_action(request, idea.space.slug, idea.pk)
+        return render(request, fragment, {"idea": idea, "space": idea.space, "announce": message})
+    if message:
+        messages.success(request, message)
+    return redirect(idea.get_absolute_url())
+
+
+@login_required
+@require_POST
+def support(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    if request.POST.get("action") == "withdraw":
+        withdrawn = services.idea_unsupport(person=request.user, idea=idea)
+        message = _("Your support is withdrawn.") if withdrawn else _("You were not supporting this idea.")
+    else:
+        _support, created = services.idea_support(person=request.user, idea=idea)
+        message = _("Thank you for your support.") if created else _("You have already supported this idea.")
+    return _after_action(request, idea, "ideas/_support.html", message)
+
+
+@login_required
+@require_POST
+def follow(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    if request.POST.get("action") == "unfollow":
+        services.idea_unfollow(person=request.user, idea=idea)
+        message = _("You no longer follow this idea.")
+    else:
+        services.idea_follow(person=request.user, idea=idea)
+        message = _("You follow this idea: we will tell you about comments and answers.")
+    return _after_action(request, idea, "ideas/_follow.html", message)
+
+
+@login_required
+@require_POST
+def comment(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
+        if parent is None:
+            form.add_error(None, _("The comment you replied to no longer exists."))
+    if form.is_valid():
+        try:
+            new = services.comment_create(person=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your comment is published."))
+            return HttpResponseRedirect(f"{idea.get_absolute_url()}#comment-{new.pk}")
+    return render(
+        request,
+        "ideas/detail.html",
+        {
+            "space": idea.space,
+            "idea": idea,
+            "comments": selectors.comment_tree(idea=idea),
+            "comment_form": form,
+            "carried": selectors.carried_supports(idea=idea),
+            "reply_to": parent.pk if parent else None,
+        },
+        status=400,
+    )
+
+
+@login_required
+def answer(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    ensure_can(request.user, "answer", idea)
+    existing = getattr(idea, "answer", None)
+    initial = {
+        "status": idea.status if idea.status != IdeaStatus.SUBMITTED else IdeaStatus.UNDER_CONSIDERATION,
+        "body": existing.body if existing else "",
+    }
+    form = AnswerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_answer(person=request.user, idea=idea, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The answer is published; the idea's followers are told."))
+            return redirect(idea.get_absolute_url())
+    return render(request, "ideas/answer.html", {"space": idea.space, "idea": idea, "form": form})
+
+
+@login_required
+def merge(request, slug, idea_id):
+    idea = _idea_for_action(request, slug, idea_id)
+    ensure_can(request.user, "merge", idea)
+    candidates = selectors.ideas_to_merge(idea=idea)
+    suggested = selectors.similar_ideas(space=idea.space, text=f"{idea.title} {idea.body}", exclude_id=idea.pk)
+    form = MergeForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ideas_merge(
+                person=request.user,
+                target=idea,
+                sources=list(form.cleaned_data["sources"]),
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The ideas are merged. Their authors and followers are told."))
+            return redirect(idea.get_absolute_url())
+    return render(
+        request, "ideas/merge.html", {"space": idea.space, "idea": idea, "form": form, "suggested": suggested}
+    )
+
+
+@require_GET
+def export(request, slug, what, fmt):
+    """Open data: a space's ideas or comments as CSV or JSON, without personal data."""
+    space = space_detail(slug=slug, viewer=request.user)
+    if what not in ("ideas", "comments") or fmt not in ("csv", "json"):
+        raise Http404
+    ensure_can(request.user, "view", space)
+    return exports.response(space=space, what=what, fmt=fmt)

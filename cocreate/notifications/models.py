@@ -1,0 +1,81 @@
+"""What a person is told about what they follow, in the site and grouped into e-mails."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    ANSWERED = "answered", _("An idea received an official answer")
+    STATUS_CHANGED = "status_changed", _("The status of an idea changed")
+    COMMENTED = "commented", _("A new comment on an idea")
+    REPLIED = "replied", _("A reply to your comment")
+    MERGED = "merged", _("An idea was merged into another")
+    HIDDEN = "hidden", _("A moderator hid your contribution")
+    CO_AUTHOR_ADDED = "co_author_added", _("You were added as a co-author")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    comment = models.ForeignKey("ideas.Comment", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The other idea of a merge; a moderator's reason; the new status…
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Set when the notification went out in an e-mail, or was left out of e-mail on purpose.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(fields=["emailed_at", "recipient"], name="notification_to_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient_id}"
+
+    def sentence(self) -> str:
+        """What happened, in the active language, e.g. “Ana commented on “Safer crossings””."""
+        from django.utils.translation import gettext as _
+
+        from cocreate.ideas.models import IdeaStatus
+
+        who = self.actor.public_name if self.actor_id and self.actor else _("Someone")
+        title = self.idea.title if self.idea_id else ""
+        values = {"who": who, "title": title}
+        if self.kind == NotificationKind.ANSWERED:
+            status = IdeaStatus(self.details.get("status", IdeaStatus.UNDER_CONSIDERATION)).label
+            return _("“%(title)s” received an official answer: %(status)s.") % {**values, "status": status}
+        if self.kind == NotificationKind.STATUS_CHANGED:
+            status = IdeaStatus(self.details.get("status", IdeaStatus.SUBMITTED)).label
+            return _("The status of “%(title)s” is now: %(status)s.") % {**values, "status": status}
+        if self.kind == NotificationKind.COMMENTED:
+            return _("%(who)s commented on “%(title)s”.") % values
+        if self.kind == NotificationKind.REPLIED:
+            return _("%(who)s replied to your comment on “%(title)s”.") % values
+        if self.kind == NotificationKind.MERGED:
+            return _("“%(title)s” was merged into another idea; the discussion continues there.") % values
+        if self.kind == NotificationKind.HIDDEN:
+            what = _("your comment on “%(title)s”") if self.comment_id else _("your idea “%(title)s”")
+            return _("A moderator hid %(what)s. Reason: %(reason)s") % {
+                "what": what % values,
+                "reason": self.details.get("reason", ""),
+            }
+        if self.kind == NotificationKind.CO_AUTHOR_ADDED:
+            return _("%(who)s added you as a co-author of “%(title)s”.") % values
+        return self.get_kind_display()
+
+    def target_url(self) -> str:
+        if self.comment_id and self.kind != NotificationKind.HIDDEN:
+            return self.comment.get_absolute_url()
+        if self.kind == NotificationKind.MERGED and self.details.get("into"):
+            from django.urls import reverse
+
+            return reverse("ideas:detail", kwargs={"slug": self.idea.space.slug, "idea_id": self.details["into"]})
+        return self.idea.get_absolute_url() if self.idea_id else "/"

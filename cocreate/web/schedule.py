@@ -1,0 +1,35 @@
+"""Recurring jobs: when the scheduler in `cocreate worker` enqueues which task.
+
+Each job only enqueues; the task worker runs it. Running a job twice (two schedulers, or a
+restart) is harmless: the digest claims each notification before sending it."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class RecurringJob:
+    name: str
+    cron: str
+    task: str
+    kwargs: dict = field(default_factory=dict)
+
+    def enqueue(self):
+        from django.utils.module_loading import import_string
+
+        return import_string(self.task).enqueue(**self.kwargs)
+
+
+RECURRING = [
+    RecurringJob(
+        "grouped e-mails",
+        settings.DIGEST_CRON,
+        "cocreate.notifications.tasks.send_email_digests",
+        {"frequency": "grouped"},
+    ),
+    RecurringJob(
+        "daily e-mails", "0 7 * * *", "cocreate.notifications.tasks.send_email_digests", {"frequency": "daily"}
+    ),
+    RecurringJob("prune finished tasks", "30 3 * * *", "cocreate.web.tasks.prune_finished_tasks"),
+]
