@@ -101,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cocreate.web.context_processors.site",
             ],
-            "builtins": ["cocreate.spaces.templatetags.permissions"],
+            "builtins": ["cocreate.spaces.templatetags.permissions", "cocreate.web.templatetags.personal"],
             # Templates are parsed once per process: the cached loader is what production runs.
             "loaders": [
                 (
@@ -176,8 +176,7 @@ X_FRAME_OPTIONS = "DENY"
 AUTH_USER_MODEL = "accounts.Person"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "cocreate.accounts.backends.SignInBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -251,6 +250,7 @@ LANGUAGE_COOKIE_NAME = "cocreate_language"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

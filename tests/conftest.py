@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests import factories
 
@@ -39,10 +39,30 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
+def _english_by_default():
+    """A request leaves its language active in the thread; `reverse()` in the next test would
+    build /fr/… addresses. Every test starts in English."""
+    translation.activate("en")
     yield
-    cache.clear()
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Each test starts with empty caches (test databases reuse ids and version numbers)."""
+    from cocreate.spaces.models import phases_of
+    from cocreate.spaces.selectors import _space_at
+    from cocreate.web.page_cache import recent_pages
+
+    def clear():
+        cache.clear()
+        recent_pages.clear()
+        phases_of.cache_clear()
+        _space_at.cache_clear()
+
+    clear()
+    yield
+    clear()
 
 
 @pytest.fixture

@@ -101,3 +101,12 @@ class IdeaFactory:
 
 def theme(space, name="Getting around") -> Theme:
     return Theme.objects.create(space=space, name=name)
+
+
+def change_phases(space, **fields) -> None:
+    """Change a space's phases directly, and bump its settings version as the phase services
+    do (phases are remembered per settings version)."""
+    from django.db.models import F
+
+    Phase.objects.filter(space=space).update(**fields)
+    Space.objects.filter(pk=space.pk).update(settings_version=F("settings_version") + 1, version=F("version") + 1)

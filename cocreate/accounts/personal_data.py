@@ -7,12 +7,16 @@ Each app registers what it holds about a person:
 
     @eraser
     def erase(person) -> None: ...   # what must go; contributions themselves stay
+
+    @on_name_change
+    def refresh(person) -> None: ...  # pages that show the person's name
 """
 
 from collections.abc import Callable
 
 _exporters: dict[str, Callable] = {}
 _erasers: list[Callable] = []
+_name_watchers: list[Callable] = []
 
 
 def exporter(section: str):
@@ -34,3 +38,15 @@ def export_sections():
 
 def erasers():
     return list(_erasers)
+
+
+def on_name_change(fn):
+    """Register `fn(person)`, called when the name others see changes (or the account is
+    deleted): pages showing the person's contributions must be rendered again."""
+    _name_watchers.append(fn)
+    return fn
+
+
+def name_changed(person) -> None:
+    for watcher in _name_watchers:
+        watcher(person)

@@ -78,6 +78,7 @@ def person_update_profile(
         errors["email_frequency"] = _("Choose how often we may e-mail you.")
     if errors:
         raise ValidationError(errors)
+    renamed = person.display_name != display_name
     person.display_name = display_name
     person.bio = (bio or "").strip()
     person.languages = list(dict.fromkeys(languages))
@@ -87,6 +88,8 @@ def person_update_profile(
     person.save()
     person.skills.set(_tags(Skill, _names(skills)))
     person.expertise.set(_tags(FieldOfExpertise, _names(expertise)))
+    if renamed:
+        personal_data.name_changed(person)
     return person
 
 
@@ -127,6 +130,7 @@ def person_delete(*, person: Person, actor: Person) -> None:
     person.deleted_at = timezone.now()
     person.set_unusable_password()
     person.save()
+    personal_data.name_changed(person)
 
 
 # --- API tokens ----------------------------------------------------------------------------

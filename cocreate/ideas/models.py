@@ -129,7 +129,10 @@ class Idea(Contribution):
         return self.status in OPEN_STATUSES and not self.is_hidden
 
     def is_authored_by(self, person) -> bool:
-        return any(a.person_id == person.pk for a in self.authorships.all())
+        ids = self.__dict__.get("author_ids")  # set by selectors that load only the ids
+        if ids is None:
+            ids = {a.person_id for a in self.authorships.all()}
+        return person.pk in ids
 
     def author_people(self) -> list:
         """Lead author first (prefetch `authorships__person` to avoid a query per idea)."""

@@ -1,7 +1,10 @@
 """What the ideas app holds about a person, for the data download and account deletion."""
 
-from cocreate.accounts.personal_data import eraser, exporter
-from cocreate.ideas.models import Comment, Follow, IdeaAuthor, Support
+from django.db.models import F
+
+from cocreate.accounts.personal_data import eraser, exporter, on_name_change
+from cocreate.ideas.models import Comment, Follow, Idea, IdeaAuthor, OfficialAnswer, Support
+from cocreate.spaces.models import Space
 
 
 @exporter("ideas")
@@ -56,3 +59,16 @@ def erase(person) -> None:
     # Following only mattered to the person. Ideas, comments and supports stay (shown as from
     # a deleted account), so that the discussion and the counts others rely on do not change.
     Follow.objects.filter(person=person).delete()
+
+
+@on_name_change
+def refresh_pages(person) -> None:
+    idea_ids = (
+        set(IdeaAuthor.objects.filter(person=person).values_list("idea_id", flat=True))
+        | set(Comment.objects.filter(author=person).values_list("idea_id", flat=True))
+        | set(OfficialAnswer.objects.filter(answered_by=person).values_list("idea_id", flat=True))
+    )
+    if idea_ids:
+        Idea.objects.filter(pk__in=idea_ids).update(version=F("version") + 1)
+        spaces = Idea.objects.filter(pk__in=idea_ids).values_list("space_id", flat=True).distinct()
+        Space.objects.filter(pk__in=list(spaces)).update(version=F("version") + 1)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Value
 from django.db.models.functions import Mod
 from django.http import Http404
@@ -94,8 +95,46 @@ def idea_page(*, space: Space, viewer, filters: IdeaFilters, number: int | str =
     return page
 
 
+def supported_among(*, person, idea_ids: list[int]) -> set[int]:
+    """Which of these ideas `person` supports (one query; none for visitors)."""
+    if not signed_in(person) or not idea_ids:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT idea_id FROM ideas_support WHERE person_id = %s AND idea_id IN ("
+            + ",".join(["%s"] * len(idea_ids)) + ")",
+            [person.pk, *idea_ids],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
 def space_themes(*, space: Space) -> list[Theme]:
     return list(Theme.objects.filter(space=space).order_by("name"))
+
+
+def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
+    """An idea with what `can()` needs to decide what the viewer may do with it, and whether the
+    viewer supports and follows it; 404 when the viewer may not see it. Two plain queries: it
+    runs on every request for an idea's page, before the cached page is served."""
+    person_id = viewer.pk if signed_in(viewer) else 0
+    found = list(Idea.objects.raw(
+        "SELECT i.id, i.space_id, i.title, i.status, i.hidden_at, i.merged_into_id, i.version, i.supports_count,"
+        " i.imported_supports_count, i.comments_count,"
+        " EXISTS (SELECT 1 FROM ideas_support s WHERE s.idea_id = i.id AND s.person_id = %s) AS supported,"
+        " EXISTS (SELECT 1 FROM ideas_follow f WHERE f.idea_id = i.id AND f.person_id = %s) AS following"
+        " FROM ideas_idea i WHERE i.id = %s AND i.space_id = %s",
+        [person_id, person_id, idea_id, space.pk],
+    ))
+    if not found:
+        raise Http404
+    idea = found[0]
+    idea.space = space
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT person_id FROM ideas_ideaauthor WHERE idea_id = %s", [idea_id])
+        idea.author_ids = {row[0] for row in cursor.fetchall()}
+    if not can(viewer, "view", idea):
+        raise Http404
+    return idea
 
 
 def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
@@ -118,6 +157,18 @@ def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
     if not can(viewer, "view", idea):
         raise Http404
     return idea
+
+
+def idea_versions(*, slug: str, idea_id: int) -> tuple[int, int, str, int] | None:
+    """(space id, space settings version, space visibility, idea version) for the cache key of
+    an idea's page. Raw SQL: it runs on every visitor's request (see `space_versions`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.id, s.settings_version, s.visibility, i.version FROM ideas_idea i "
+            "JOIN spaces_space s ON s.id = i.space_id WHERE i.id = %s AND s.slug = %s",
+            [idea_id, slug],
+        )
+        return cursor.fetchone()
 
 
 def carried_supports(*, idea: Idea) -> dict[int, int]:

@@ -18,10 +18,16 @@ from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, O
 from cocreate.ideas.models import Comment, Idea, IdeaStatus, Theme
 from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin, Space, Visibility
-from cocreate.spaces.permissions import ensure_can
-from cocreate.spaces.selectors import space_detail
+from cocreate.spaces.permissions import can, ensure_can
+from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
 from cocreate.web.forms import add_service_errors
-from cocreate.web.page_cache import cached_for_visitors, open_now_signature
+from cocreate.web.page_cache import (
+    cached_for_visitors,
+    open_now_signature,
+    page_key,
+    serve_shared,
+    viewer_signature,
+)
 
 SORT_LABELS = {
     "newest": _("Newest"),
@@ -33,18 +39,14 @@ SORT_LABELS = {
 
 
 def _space_versions(request, slug, **kwargs):
-    row = Space.objects.filter(slug=slug).values_list("pk", "version", "settings_version", "visibility").first()
+    row = space_versions(slug=slug)
     if row is None or row[3] != Visibility.PUBLIC:
         return None
     return f"{row[0]}.{row[1]}.{open_now_signature(row[0], row[2])}"
 
 
 def _idea_versions(request, slug, idea_id, **kwargs):
-    row = (
-        Idea.objects.filter(pk=idea_id, space__slug=slug)
-        .values_list("space_id", "space__settings_version", "space__visibility", "version")
-        .first()
-    )
+    row = selectors.idea_versions(slug=slug, idea_id=idea_id)
     if row is None or row[2] != Visibility.PUBLIC:
         return None
     return f"{row[0]}.{row[3]}.{open_now_signature(row[0], row[1])}"
@@ -80,49 +82,64 @@ def _filters(request, space: Space) -> IdeaFilters:
     return filters
 
 
+# What an idea's page offers; the viewer's answers to these decide which shared page they get.
+IDEA_PAGE_ACTIVITIES = (
+    "support", "comment", "follow", "edit_idea", "withdraw_idea", "answer", "merge", "moderate", "report",
+)
+
+
 @require_GET
 @cached_for_visitors(_space_versions)
 def idea_list(request, slug):
-    space = space_detail(slug=slug, viewer=request.user)
+    space = space_for_page(slug=slug, viewer=request.user)
     filters = _filters(request, space)
     if filters.sort == "random" and not request.GET.get("seed", "").isdigit():
         # A stable seed in the address keeps the order the same from one page to the next.
         query = request.GET.copy()
         query["seed"] = str(random.randint(1, 999_999_999))
         return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
-    page = selectors.idea_page(space=space, viewer=request.user, filters=filters, number=request.GET.get("page", 1))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "space": space,
-        "page": page,
-        "filters": filters,
-        "themes": selectors.space_themes(space=space),
-        "statuses": IdeaStatus.choices,
-        "origins": Origin.choices,
-        "sorts": [(k, SORT_LABELS[k]) for k in IDEA_SORTS if k != "relevance" or filters.search],
-        "page_query": query.urlencode(),
-    }
-    template = "ideas/_results.html" if request.htmx else "ideas/list.html"
-    return render(request, template, context)
+    decisions = [can(request.user, "submit_idea", space), can(request.user, "view", space)]
+    open_now = open_now_signature(space.pk, space.settings_version)
+    state = f"{space.pk}.{space.version}.{space.settings_version}.{open_now}"
+    key = page_key(request, "ideas.list", state, viewer_signature(request.user, decisions))
+
+    def render_shared():
+        page = selectors.idea_page(space=space, viewer=None, filters=filters, number=request.GET.get("page", 1))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {
+            "space": space, "page": page, "filters": filters, "themes": selectors.space_themes(space=space),
+            "statuses": IdeaStatus.choices, "origins": Origin.choices, "shared_render": True,
+            "sorts": [(k, SORT_LABELS[k]) for k in IDEA_SORTS if k != "relevance" or filters.search],
+            "page_query": query.urlencode(),
+        }
+        template = "ideas/_results.html" if request.htmx else "ideas/list.html"
+        return render(request, template, context), {"ideas": [idea.pk for idea in page.object_list]}
+
+    def personal(meta):
+        return {"supported_ids": selectors.supported_among(person=request.user, idea_ids=meta["ideas"])}
+
+    return serve_shared(request, key=key, render=render_shared, personal=personal)
 
 
 @require_GET
 @cached_for_visitors(_idea_versions)
 def idea_detail(request, slug, idea_id):
-    space = space_detail(slug=slug, viewer=request.user)
-    idea = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
-    return render(
-        request,
-        "ideas/detail.html",
-        {
-            "space": space,
-            "idea": idea,
-            "comments": selectors.comment_tree(idea=idea),
-            "comment_form": CommentForm(),
-            "carried": selectors.carried_supports(idea=idea),
-        },
-    )
+    space = space_for_page(slug=slug, viewer=request.user)
+    idea = selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=request.user)
+    decisions = [can(request.user, activity, idea) for activity in IDEA_PAGE_ACTIVITIES]
+    decisions.append(can(request.user, "report", space))
+    state = f"{space.pk}.{space.settings_version}.{idea.version}.{open_now_signature(space.pk, space.settings_version)}"
+    key = page_key(request, "ideas.detail", state, viewer_signature(request.user, decisions))
+
+    def render_shared():
+        shared = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
+        return render(request, "ideas/detail.html", {
+            "space": space, "idea": shared, "comments": selectors.comment_tree(idea=shared),
+            "comment_form": CommentForm(), "carried": selectors.carried_supports(idea=shared), "shared_render": True,
+        }), {}
+
+    return serve_shared(request, key=key, render=render_shared, personal=lambda meta: {"idea": idea, "space": space})
 
 
 def _idea_form_view(request, space: Space, form_class, *, activity: str, origin_fixed: bool):
@@ -227,10 +244,16 @@ def idea_withdraw(request, slug, idea_id):
     return render(request, "ideas/withdraw.html", {"space": idea.space, "idea": idea})
 
 
+def _lean_idea(request, slug, idea_id) -> Idea:
+    """What supporting and following need: the idea's state, its authors, the viewer's support."""
+    space = space_for_page(slug=slug, viewer=request.user)
+    return selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=request.user)
+
+
 def _after_action(request, idea: Idea, fragment: str, message: str = ""):
     """Full page (redirect) without JavaScript; the changed fragment with htmx."""
     if request.htmx:
-        idea = _idea_for_action(request, idea.space.slug, idea.pk)
+        idea = _lean_idea(request, idea.space.slug, idea.pk)
         return render(request, fragment, {"idea": idea, "space": idea.space, "announce": message})
     if message:
         messages.success(request, message)
@@ -240,7 +263,7 @@ def _after_action(request, idea: Idea, fragment: str, message: str = ""):
 @login_required
 @require_POST
 def support(request, slug, idea_id):
-    idea = _idea_for_action(request, slug, idea_id)
+    idea = _lean_idea(request, slug, idea_id)
     if request.POST.get("action") == "withdraw":
         withdrawn = services.idea_unsupport(person=request.user, idea=idea)
         message = _("Your support is withdrawn.") if withdrawn else _("You were not supporting this idea.")
@@ -253,7 +276,7 @@ def support(request, slug, idea_id):
 @login_required
 @require_POST
 def follow(request, slug, idea_id):
-    idea = _idea_for_action(request, slug, idea_id)
+    idea = _lean_idea(request, slug, idea_id)
     if request.POST.get("action") == "unfollow":
         services.idea_unfollow(person=request.user, idea=idea)
         message = _("You no longer follow this idea.")

@@ -15,8 +15,30 @@ class SpaceRoleInline(admin.TabularInline):
     raw_id_fields = ["person", "granted_by"]
 
 
+class TouchesSpace:
+    """Changes made here bypass the services, so they mark the space changed themselves:
+    cached pages and remembered phases are keyed by its versions."""
+
+    def space_of(self, obj):
+        return obj if isinstance(obj, Space) else obj.space
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.space_of(obj).touch()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.space_of(form.instance).touch()
+
+    def delete_model(self, request, obj):
+        space = self.space_of(obj)
+        super().delete_model(request, obj)
+        if space.pk and Space.objects.filter(pk=space.pk).exists():
+            space.touch()
+
+
 @admin.register(Space)
-class SpaceAdmin(admin.ModelAdmin):
+class SpaceAdmin(TouchesSpace, admin.ModelAdmin):
     list_display = ["title", "kind", "visibility", "created_at"]
     list_filter = ["kind", "visibility"]
     search_fields = ["title"]

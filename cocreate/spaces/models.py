@@ -1,6 +1,8 @@
 """Engagement platforms (spaces), their dated phases, roles granted per space, residents lists,
 and what every contribution shares: its space, origin and moderation state."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -116,13 +118,12 @@ class Space(models.Model):
         return self.visibility == Visibility.PUBLIC
 
     def phase_list(self) -> list["Phase"]:
-        """The space's phases, fetched once per space object (prefetch `phases` to share it)."""
+        """The space's phases, in order. Prefetched ones are used as they are; otherwise they
+        come from memory kept per settings version (which every change to the phases bumps)."""
         cached = getattr(self, "_prefetched_objects_cache", {}).get("phases")
         if cached is not None:
             return list(cached)
-        if not hasattr(self, "_phase_list"):
-            self._phase_list = list(self.phases.all())
-        return self._phase_list
+        return list(phases_of(self.pk, self.settings_version))
 
     def touch(self):
         """The space or its phases changed: every page showing it must be rendered again."""
@@ -157,6 +158,12 @@ class Phase(models.Model):
         if now < self.starts_at:
             return "upcoming"
         return "open" if now < self.ends_at else "closed"
+
+
+@lru_cache(maxsize=2048)
+def phases_of(space_id: int, settings_version: int) -> tuple["Phase", ...]:
+    """A space's phases as they were at `settings_version`: shared, read-only objects."""
+    return tuple(Phase.objects.filter(space_id=space_id).order_by("starts_at", "pk"))
 
 
 class SpaceRoleName(models.TextChoices):

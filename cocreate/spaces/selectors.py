@@ -1,9 +1,12 @@
 """Reads about spaces: lists, one space with its phases, the moderation queue."""
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -36,6 +39,34 @@ def space_detail(*, slug: str, viewer) -> Space:
     if space is None or not may_read_space(viewer, space):
         raise Http404
     return space
+
+
+def space_for_page(*, slug: str, viewer) -> Space:
+    """A space for a page about something in it, with its current version: one plain query.
+    The space itself (and its phases) come from memory kept per settings version, which every
+    change to the space bumps; each request gets its own copy to carry its version."""
+    row = space_versions(slug=slug)
+    if row is None:
+        raise Http404
+    space = copy.copy(_space_at(row[0], row[2]))
+    space.version, space.visibility = row[1], row[3]
+    if not may_read_space(viewer, space):
+        raise Http404
+    return space
+
+
+@lru_cache(maxsize=1024)
+def _space_at(space_id: int, settings_version: int) -> Space:
+    return Space.objects.get(pk=space_id)
+
+
+def space_versions(*, slug: str) -> tuple[int, int, int, str] | None:
+    """(id, version, settings_version, visibility) of a space: the cache key of its pages.
+    Raw SQL because it runs on every visitor's request, where building an ORM query would cost
+    more than the cached page it guards."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, version, settings_version, visibility FROM spaces_space WHERE slug = %s", [slug])
+        return cursor.fetchone()
 
 
 def space_roles(*, space: Space) -> QuerySet[SpaceRole]:

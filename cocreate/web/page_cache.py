@@ -6,11 +6,17 @@ transaction as every write) and the set of activities open right now (so that a 
 9:00 changes the key at 9:00). A write therefore makes the old page unreachable at once, in
 every server process, whatever cache backend is configured; the old entry simply expires.
 
-Only requests without a session cookie are served from the cache: their pages hold no personal
-data and no CSRF token (templates offer visitors links to sign in, never forms that POST).
+Two layers:
+- `cached_for_visitors`: whole pages, as bytes, for requests without a session cookie: their
+  pages hold no personal data and no CSRF token (visitors get links to sign in, never forms).
+- `serve_shared`: for everyone else, the page shared by all viewers with the same signature
+  (`viewer_signature`), cached with markers where the personal parts go (`cocreate.web.personal`),
+  which are filled for each request.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -20,9 +26,39 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from cocreate.spaces.models import Phase
+from cocreate.spaces.models import phases_of
+from cocreate.web.personal import fill
 
 TIMEOUT = 60 * 10
+
+
+class RecentPages:
+    """The most recently served pages of this process, in front of the shared cache. Keys carry
+    versions, so an entry is never stale: it only stops being asked for."""
+
+    def __init__(self, size: int):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+recent_pages = RecentPages(size=256)
 
 
 def is_plain_visitor(request) -> bool:
@@ -30,29 +66,15 @@ def is_plain_visitor(request) -> bool:
         request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.headers.get("HX-Request")
+        and "HTTP_HX_REQUEST" not in request.META
     )
-
-
-def phase_windows(space_id: int, settings_version: int) -> list[tuple]:
-    """(starts, ends, activities) of a space's phases, cached under its settings version."""
-    key = f"phases:{space_id}:{settings_version}"
-    windows = cache.get(key)
-    if windows is None:
-        windows = [
-            (p.starts_at, p.ends_at, tuple(sorted(p.activities)))
-            for p in Phase.objects.filter(space_id=space_id).only("starts_at", "ends_at", "activities")
-        ]
-        cache.set(key, windows, TIMEOUT)
-    return windows
 
 
 def open_now_signature(space_id: int, settings_version: int) -> str:
+    """The activities open right now: part of every page key, so that a phase opening or
+    closing changes the page at that moment, with no write to invalidate anything."""
     now = timezone.now()
-    names = sorted(
-        {a for starts, ends, acts in phase_windows(space_id, settings_version) if starts <= now < ends for a in acts}
-    )
-    return ",".join(names)
+    return ",".join(sorted({a for p in phases_of(space_id, settings_version) if p.is_open(now) for a in p.activities}))
 
 
 def cached_for_visitors(versions: Callable) -> Callable:
@@ -69,18 +91,58 @@ def cached_for_visitors(versions: Callable) -> Callable:
                 return view(request, *args, **kwargs)
             digest = hashlib.blake2b(request.get_full_path().encode(), digest_size=12).hexdigest()
             key = f"page:{view.__module__}.{view.__name__}:{get_language()}:{state}:{digest}"
-            cached = cache.get(key)
+            cached = recent_pages.get(key) or cache.get(key)
             if cached is not None:
+                recent_pages.put(key, cached)
                 content, content_type = cached
                 response = HttpResponse(content, content_type=content_type)
                 response["X-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
-                cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
+                entry = (response.content, response["Content-Type"])
+                cache.set(key, entry, TIMEOUT)
+                recent_pages.put(key, entry)
                 response["X-Cache"] = "miss"
             return response
 
         return wrapped
 
     return decorator
+
+
+def viewer_signature(person, decisions) -> str:
+    """What a shared page may depend on about its viewer: signed in or not, and the answers
+    `can()` gave for the activities the page offers. People with the same signature see the
+    same shared page; everything personal beyond it goes through personal slots."""
+    if person is None or not person.is_authenticated:
+        return "visitor"
+    raw = "|".join(f"{int(d.allowed)}:{d.reason}:{d.next_url}" for d in decisions)
+    return "p" + hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+def page_key(request, name: str, state: str, signature: str) -> str:
+    digest = hashlib.blake2b(request.get_full_path().encode(), digest_size=12).hexdigest()
+    htmx = "h" if "HTTP_HX_REQUEST" in request.META else "f"
+    return f"shared:{name}:{get_language()}:{htmx}:{state}:{signature}:{digest}"
+
+
+def serve_shared(request, *, key: str, render: Callable, personal: Callable) -> HttpResponse:
+    """Serve a page whose shared part is cached under `key` and whose personal slots are
+    filled for this viewer. `render()` returns (response rendered with `shared_render` in its
+    context, meta: data the slots need later, such as the ideas listed); `personal(meta)`
+    returns the context the slots are filled from."""
+    entry = recent_pages.get(key) or cache.get(key)
+    state = "hit"
+    if entry is None:
+        response, meta = render()
+        if response.status_code != 200:
+            return response
+        entry = (response.content.decode(), response["Content-Type"], meta)
+        cache.set(key, entry, TIMEOUT)
+        state = "miss"
+    recent_pages.put(key, entry)
+    html, content_type, meta = entry
+    response = HttpResponse(fill(html, request, personal(meta)), content_type=content_type)
+    response["X-Cache"] = state
+    return response

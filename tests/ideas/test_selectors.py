@@ -126,7 +126,8 @@ def test_random_order_is_stable_for_a_seed_and_changes_with_it(space):
         factories.IdeaFactory(space=space, title=f"Idea about streets {i}")
 
     def order(seed):
-        return [i.pk for i in selectors.idea_list(space=space, viewer=None, filters=IdeaFilters(sort="random", seed=seed))]
+        ideas = selectors.idea_list(space=space, viewer=None, filters=IdeaFilters(sort="random", seed=seed))
+        return [i.pk for i in ideas]
 
     assert order(42) == order(42)
     assert order(42) != order(43)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from cocreate.ideas import services
 from cocreate.ideas.models import Comment, Follow, Idea, IdeaStatus, Support
 from cocreate.notifications.models import Notification
-from cocreate.spaces.models import Phase, Space
+from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import Refused
 from tests import factories
 
@@ -131,7 +131,7 @@ def test_support_bumps_the_versions_that_cached_pages_carry(idea, person):
 
 
 def test_supporting_after_the_phase_closed_is_refused(idea, person):
-    Phase.objects.filter(space=idea.space).update(
+    factories.change_phases(idea.space,
         ends_at=timezone.now() - timedelta(hours=1), starts_at=timezone.now() - timedelta(days=3)
     )
     idea = Idea.objects.select_related("space").get(pk=idea.pk)

@@ -45,8 +45,7 @@ def test_a_comment_hidden_by_a_moderator_disappears_at_once(client, idea, person
 def test_a_phase_opening_changes_the_page_without_any_write(client, space, idea):
     url = reverse("ideas:detail", args=[space.slug, idea.pk])
     opens = timezone.now() + timedelta(hours=1)
-    Phase.objects.filter(space=space).update(starts_at=opens)
-    Space.objects.filter(pk=space.pk).update(settings_version=999)  # as the phase service would
+    factories.change_phases(space, starts_at=opens)
     assert "You can support ideas from" in client.get(url).content.decode()
     later = opens + timedelta(minutes=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
@@ -54,11 +53,54 @@ def test_a_phase_opening_changes_the_page_without_any_write(client, space, idea)
         assert "Sign in to support ideas." in client.get(url).content.decode()
 
 
-def test_signed_in_people_and_private_spaces_are_never_cached(client, idea, person):
-    url = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+def test_people_with_the_same_rights_share_a_page_but_see_their_own_parts(client, idea, person, other_person):
+    services.idea_support(person=person, idea=idea)
+    listing = reverse("ideas:list", args=[idea.space.slug])
+    third = factories.PersonFactory()
     client.force_login(person)
-    assert "X-Cache" not in client.get(url)
-    client.logout()
+    mine = client.get(listing)
+    assert mine["X-Cache"] == "miss" and "including yours" in mine.content.decode()
+    client.force_login(third)
+    theirs = client.get(listing)
+    assert theirs["X-Cache"] == "hit" and "including yours" not in theirs.content.decode()
+    assert third.public_name not in mine.content.decode()
+
+
+def test_staff_get_their_own_page_with_their_actions(client, idea, person, organiser):
+    page = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    client.force_login(person)
+    assert "Give the official answer" not in client.get(page).content.decode()
+    client.force_login(organiser)
+    staff_page = client.get(page)
+    assert staff_page["X-Cache"] == "miss" and "Give the official answer" in staff_page.content.decode()
+
+
+def test_forms_on_shared_pages_carry_each_persons_own_csrf_token(idea, person):
+    from django.test import Client
+
+    page = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    tokens = []
+    for _ in range(2):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(person)
+        html = browser.get(page).content.decode()
+        token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        tokens.append(token)
+        response = browser.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
+                                {"body": "Posted from a cached page", "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+    assert tokens[0] != tokens[1]
+
+
+def test_message_after_an_action_shows_on_a_cached_page(client, idea, person):
+    page = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    client.force_login(person)
+    client.get(page)
+    client.post(reverse("ideas:support", args=[idea.space.slug, idea.pk]), {"action": "support"})
+    assert "Thank you for your support." in client.get(page).content.decode()
+
+
+def test_private_spaces_are_not_cached_for_visitors(client):
     private = factories.open_space(visibility="private")
     assert "X-Cache" not in client.get(reverse("ideas:list", args=[private.slug]))
 
@@ -66,3 +108,12 @@ def test_signed_in_people_and_private_spaces_are_never_cached(client, idea, pers
 def test_visitor_pages_carry_no_csrf_token(client, idea):
     response = client.get(reverse("ideas:detail", args=[idea.space.slug, idea.pk]))
     assert "csrfmiddlewaretoken" not in response.content.decode() and not response.cookies
+
+
+def test_a_new_name_shows_at_once_on_cached_pages(client, idea, other_person):
+    from cocreate.accounts.services import person_update_profile
+
+    url = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    assert other_person.display_name in client.get(url).content.decode()
+    person_update_profile(person=other_person, display_name="Renamed Author")
+    assert "Renamed Author" in client.get(url).content.decode()

@@ -1,0 +1,129 @@
+"""Personal slots: the few parts of a page that depend on who is looking at it.
+
+A page shared by many people (an idea, a list of ideas) is rendered once and cached with a
+marker where each personal part goes; each request then fills the markers for its own viewer:
+
+    {% personal "nav" %}                   the header links and the unread notifications count
+    {% personal "messages" %}              "Your comment is published." and the like
+    {% personal "csrf" %}                  the form's CSRF token (use it instead of {% csrf_token %})
+    {% personal "supported" idea %}        "· including yours" on a card
+    {% personal "support_box" %}           support count and button of the idea on the page
+    {% personal "follow_box" %}            follow button of the idea on the page
+
+When a page is not cached (the context has no `shared_render`), the tag renders the part in
+place, so that templates look the same either way. Markers carry a key derived from the
+secret, so text typed by a participant can never pass for one.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+_NONCE = hashlib.sha256(f"personal-slot:{settings.SECRET_KEY}".encode()).hexdigest()[:16]
+_MARKER = re.compile("\x1e" + _NONCE + r":([a-z_]+):([0-9]*)\x1e")
+
+Renderer = Callable[[object, str, dict], str]
+_renderers: dict[str, Renderer] = {}
+
+
+def renderer(name: str):
+    def register(fn: Renderer) -> Renderer:
+        _renderers[name] = fn
+        return fn
+
+    return register
+
+
+def marker(name: str, key: str = "") -> str:
+    return f"\x1e{_NONCE}:{name}:{key}\x1e"
+
+
+def render(name: str, request, key: str, context: dict) -> str:
+    return _renderers[name](request, key, context)
+
+
+def fill(html: str, request, context: dict) -> str:
+    """Replace every marker in a shared page with its part for this request's viewer."""
+    context = dict(context)
+    return _MARKER.sub(lambda found: render(found[1], request, found[2], context), html)
+
+
+@lru_cache(maxsize=4096)
+def _nav(language: str, signed_in: bool, unread: int, path: str) -> str:
+    from django.contrib.auth.models import AnonymousUser
+
+    class Viewer:
+        is_authenticated = signed_in
+
+    request = type("Request", (), {"path": path})()
+    return render_to_string("includes/nav.html", {
+        "user": Viewer() if signed_in else AnonymousUser(), "unread_notifications": unread, "request": request,
+    })
+
+
+@renderer("nav")
+def nav(request, key, context) -> str:
+    """The header links: the same for everyone on a page but for the sign-in state and the
+    unread count, so each combination is rendered once per process."""
+    unread = 0
+    if request.user.is_authenticated:
+        from cocreate.notifications.selectors import unread_count
+
+        unread = unread_count(person=request.user)
+    return _nav(get_language(), request.user.is_authenticated, unread, request.path)
+
+
+@renderer("messages")
+def messages(request, key, context) -> str:
+    return render_to_string("includes/messages.html", {"messages": get_messages(request)})
+
+
+def _token(request, context: dict) -> str:
+    """One CSRF token per response, however many forms the page has."""
+    if "csrf_token" not in context:
+        context["csrf_token"] = get_token(request)
+    return context["csrf_token"]
+
+
+@renderer("csrf")
+def csrf(request, key, context) -> str:
+    if "csrf_input" not in context:
+        context["csrf_input"] = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+                                            _token(request, context))
+    return context["csrf_input"]
+
+
+@renderer("supported")
+def supported(request, key, context) -> str:
+    ids = context.get("supported_ids")
+    yes = int(key) in ids if ids is not None else bool(getattr(context.get("idea"), "supported", False))
+    return format_html(" · <strong>{}</strong>", _("including yours")) if yes else ""
+
+
+def _box(template: str, request, context: dict) -> str:
+    # A plain context (no context processors: they would cost more than the box itself).
+    # The token is made only if the box has a form: visitors' pages must set no CSRF cookie.
+    token = lazy(lambda: _token(request, context), str)()
+    return render_to_string(template, {"idea": context["idea"], "space": context["space"], "request": request,
+                                       "user": request.user, "csrf_token": token})
+
+
+@renderer("support_box")
+def support_box(request, key, context) -> str:
+    return _box("ideas/_support.html", request, context)
+
+
+@renderer("follow_box")
+def follow_box(request, key, context) -> str:
+    return _box("ideas/_follow.html", request, context)
+
