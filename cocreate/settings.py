@@ -245,6 +245,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 LANGUAGE_COOKIE_NAME = "cocreate_language"
+# English dates as in Britain ("3 May 2027"); the other languages use Django's own formats.
+FORMAT_MODULE_PATH = ["cocreate.formats"]
 
 # --- Static files -------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -49,3 +49,12 @@ def keywords(text: str, *, limit: int = 12) -> list[str]:
             if len(seen) == limit:
                 break
     return list(seen)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """What people type, without the invisible control characters some programs paste (a NUL
+    cannot even be stored by PostgreSQL); line breaks and tabs stay. Surrounding space goes."""
+    return _CONTROL.sub("", text or "").strip()

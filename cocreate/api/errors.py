@@ -125,17 +125,23 @@ def _explain(error: dict) -> str:
         return _("Enter a number of at most %(n)s.") % {"n": limits.get("le")}
     if kind == "less_than":
         return _("Enter a number less than %(n)s.") % {"n": limits.get("lt")}
+    if kind == "nul_character":  # cocreate.api.inputs.Text
+        return _("Remove the NUL character (\\u0000): it cannot be stored.")
+    if kind == "datetime_out_of_range":  # cocreate.api.inputs.Moment
+        return _("This date is out of range: enter one between the years 1 and 9999.")
     if kind == "timezone_aware":
         return _("Give the time zone too, such as 2026-05-03T09:00:00Z or 2026-05-03T10:00:00+01:00.")
     if kind.startswith("datetime"):
         return _("Enter a date and time such as 2026-05-03T09:00:00Z.")
-    if kind == "string_too_long":
-        return _("This is too long: write at most %(n)s characters.") % {"n": limits.get("max_length", "")}
-    if kind == "string_too_short":
-        return _("This is too short: write at least %(n)s characters.") % {"n": limits.get("min_length", "")}
-    if kind == "too_long":
+    # Text checked by our own validators reports its length as "too_long" of a "Value".
+    is_text = kind.startswith("string_") or limits.get("field_type") == "Value"
+    if kind in ("string_too_long", "too_long"):
+        if is_text:
+            return _("This is too long: write at most %(n)s characters.") % {"n": limits.get("max_length", "")}
         return _("This list is too long: give at most %(n)s.") % {"n": limits.get("max_length", "")}
-    if kind == "too_short":
+    if kind in ("string_too_short", "too_short"):
+        if is_text:
+            return _("This is too short: write at least %(n)s characters.") % {"n": limits.get("min_length", "")}
         return _("This list is too short: give at least %(n)s.") % {"n": limits.get("min_length", "")}
     if kind in ("string_type", "string_unicode"):
         return _("Enter text.")

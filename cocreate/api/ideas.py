@@ -10,19 +10,17 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from cocreate.api.auth import ANYONE, SIGNED_IN
+from cocreate.api.inputs import Id, Text
 from cocreate.api.pagination import Pages
+from cocreate.api.spaces import readable_space
 from cocreate.ideas import selectors, services
 from cocreate.ideas.models import Comment, Idea, IdeaStatus
 from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin
 from cocreate.spaces.permissions import can
-from cocreate.spaces.selectors import space_detail
 
 router = Router(tags=["ideas"])
 
-# Ids sent in a body: bounded, so that a number no database column can hold is refused with a
-# message instead of failing in the database driver.
-Id = Annotated[int, Field(ge=1, le=2**62)]
 Sort = Literal[tuple(IDEA_SORTS)]
 
 
@@ -79,26 +77,26 @@ class IdeaOut(Schema):
 
 
 class IdeaIn(Schema):
-    title: str = Field(max_length=150)
-    body: str = Field(max_length=10000)
+    title: Text = Field(max_length=150)
+    body: Text = Field(max_length=10000)
     themes: list[Id] = Field(default_factory=list, max_length=20, description="ids of the space's themes")
-    place_name: str = Field("", max_length=200)
+    place_name: Text = Field("", max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
-    co_author_emails: list[Annotated[str, Field(max_length=254)]] = Field(default_factory=list, max_length=10)
+    co_author_emails: list[Annotated[Text, Field(max_length=254)]] = Field(default_factory=list, max_length=10)
 
 
 class IdeaPatch(Schema):
-    title: str = Field(max_length=150)
-    body: str = Field(max_length=10000)
+    title: Text = Field(max_length=150)
+    body: Text = Field(max_length=10000)
     themes: list[Id] = Field(default_factory=list, max_length=20, description="ids of the space's themes")
-    place_name: str = Field("", max_length=200)
+    place_name: Text = Field("", max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
 
 
 class IdeaQuery(Schema):
-    q: str = Field("", max_length=200, description="words to search for")
+    q: Text = Field("", max_length=200, description="words to search for")
     status: IdeaStatus | None = None
     theme: int | None = Field(None, ge=1, le=2**62)
     origin: Origin | None = None
@@ -138,7 +136,7 @@ class CommentOut(Schema):
 
 
 class CommentIn(Schema):
-    body: str = Field(max_length=5000)
+    body: Text = Field(max_length=5000)
     parent: Id | None = Field(None, description="id of the comment you reply to")
 
 
@@ -148,20 +146,16 @@ class SupportOut(Schema):
     supports_count: int
 
 
-def _space(request, slug: str):
-    return space_detail(slug=slug, viewer=request.auth)
-
-
 def _idea(request, idea_id: int) -> Idea:
     idea = get_object_or_404(Idea.objects.select_related("space"), pk=idea_id)
-    space = space_detail(slug=idea.space.slug, viewer=request.auth)
+    space = readable_space(request, idea.space.slug)
     return selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.auth)
 
 
 @router.get("/spaces/{slug}/ideas", response=list[IdeaOut], auth=ANYONE, summary="Ideas of a space")
 @paginate(Pages)
 def list_ideas(request, slug: str, filters: Query[IdeaQuery]):
-    space = _space(request, slug)
+    space = readable_space(request, slug)
     wanted = IdeaFilters(
         search=filters.q,
         status=filters.status or "",
@@ -196,8 +190,8 @@ class SharingSpace:
     auth=ANYONE,
     summary="Ideas similar to a text (search before you propose)",
 )
-def similar_ideas(request, slug: str, text: str = Query(..., min_length=1, max_length=500)):
-    space = _space(request, slug)
+def similar_ideas(request, slug: str, text: Annotated[Text, Query(..., min_length=1, max_length=500)]):
+    space = readable_space(request, slug)
     ids = [i.pk for i in selectors.similar_ideas(space=space, text=text)]
     visible = selectors.idea_list(space=space, viewer=request.auth, filters=IdeaFilters(status=""))
     ideas = {i.pk: i for i in visible.filter(pk__in=ids).select_related("answer")}
@@ -209,7 +203,7 @@ def similar_ideas(request, slug: str, text: str = Query(..., min_length=1, max_l
 
 @router.post("/spaces/{slug}/ideas", response={201: IdeaOut}, auth=SIGNED_IN)
 def create_idea(request, slug: str, payload: IdeaIn):
-    space = _space(request, slug)
+    space = readable_space(request, slug)
     idea = services.idea_submit(person=request.auth, space=space, **payload.dict())
     return Status(201, _idea(request, idea.pk))
 

@@ -1,16 +1,17 @@
 """Spaces and their phases."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AwareDatetime
 
 from cocreate.accounts.models import Organisation
 from cocreate.api.auth import ANYONE, SIGNED_IN
+from cocreate.api.inputs import Moment, Text, ensure_slug
 from cocreate.api.pagination import Pages
 from cocreate.spaces import services
 from cocreate.spaces.models import Phase, Space, SpaceKind, Visibility
@@ -67,32 +68,38 @@ class SpaceOut(Schema):
 
 
 class SpaceIn(Schema):
-    title: str = Field(max_length=200)
+    title: Text = Field(max_length=200)
     kind: SpaceKind = SpaceKind.CHALLENGE
-    summary: str = Field(max_length=300)
-    question: str = Field("", max_length=300)
-    description: str = Field("", max_length=20000)
-    target_community: str = Field("", max_length=300)
+    summary: Text = Field(max_length=300)
+    question: Text = Field("", max_length=300)
+    description: Text = Field("", max_length=20000)
+    target_community: Text = Field("", max_length=300)
     visibility: Visibility = Visibility.PUBLIC
-    organisations: list[str] = Field(description="slugs of the organisations running it", min_length=1, max_length=20)
+    organisations: list[Annotated[Text, Field(max_length=200)]] = Field(
+        description="slugs of the organisations running it", min_length=1, max_length=20
+    )
 
 
 class SpacePatch(Schema):
-    title: str | None = Field(None, max_length=200)
-    summary: str | None = Field(None, max_length=300)
-    question: str | None = Field(None, max_length=300)
-    description: str | None = Field(None, max_length=20000)
-    target_community: str | None = Field(None, max_length=300)
+    title: Text | None = Field(None, max_length=200)
+    summary: Text | None = Field(None, max_length=300)
+    question: Text | None = Field(None, max_length=300)
+    description: Text | None = Field(None, max_length=20000)
+    target_community: Text | None = Field(None, max_length=300)
     visibility: Visibility | None = None
 
 
 class PhaseIn(Schema):
-    title: str = Field(max_length=200)
-    description: str = Field("", max_length=5000)
-    # With their time zone: a bare "09:00" would be read differently by each server and person.
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    activities: list[str] = Field(default_factory=list, max_length=50)
+    title: Text = Field(max_length=200)
+    description: Text = Field("", max_length=5000)
+    starts_at: Moment
+    ends_at: Moment
+    activities: list[Annotated[Text, Field(max_length=100)]] = Field(default_factory=list, max_length=50)
+
+
+def readable_space(request, slug: str) -> Space:
+    """The space at `slug`, with its phases, if the caller may read it; otherwise 404."""
+    return space_detail(slug=ensure_slug(slug), viewer=request.auth)
 
 
 @router.get("/spaces", response=list[SpaceOut], auth=ANYONE, summary="Spaces you can read")
@@ -103,7 +110,7 @@ def list_spaces(request, kind: SpaceKind | None = None):
 
 @router.get("/spaces/{slug}", response=SpaceOut, auth=ANYONE)
 def get_space(request, slug: str):
-    return space_detail(slug=slug, viewer=request.auth)
+    return readable_space(request, slug)
 
 
 @router.post("/spaces", response={201: SpaceOut}, auth=SIGNED_IN, summary="Open a space (organisation staff)")
@@ -120,19 +127,19 @@ def create_space(request, payload: SpaceIn):
 
 @router.patch("/spaces/{slug}", response=SpaceOut, auth=SIGNED_IN)
 def update_space(request, slug: str, payload: SpacePatch):
-    space = space_detail(slug=slug, viewer=request.auth)
+    space = readable_space(request, slug)
     services.space_update(person=request.auth, space=space, **payload.dict(exclude_none=True))
-    return space_detail(slug=slug, viewer=request.auth)
+    return readable_space(request, slug)
 
 
 @router.get("/spaces/{slug}/phases", response=list[PhaseOut], auth=ANYONE)
 def list_phases(request, slug: str):
-    return space_detail(slug=slug, viewer=request.auth).phase_list()
+    return readable_space(request, slug).phase_list()
 
 
 @router.post("/spaces/{slug}/phases", response={201: PhaseOut}, auth=SIGNED_IN)
 def create_phase(request, slug: str, payload: PhaseIn):
-    space = space_detail(slug=slug, viewer=request.auth)
+    space = readable_space(request, slug)
     return Status(201, services.phase_create(person=request.auth, space=space, **payload.dict()))
 
 

@@ -96,7 +96,7 @@ register(
 register(
     Activity(
         name="comment",
-        label=gettext_lazy("comment"),
+        label=gettext_lazy("comment on ideas"),
         description=gettext_lazy("Comment on ideas"),
         residents_only_possible=True,
         when=(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cocreate.ideas.models import ANSWER_STATUSES, IdeaStatus
 from cocreate.spaces.models import Origin
+from cocreate.web.forms import IdsChoiceField
 
 
 class IdeaForm(forms.Form):
@@ -17,7 +18,7 @@ class IdeaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What problem does it solve, who for, and how would it work?"),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdsChoiceField(
         label=_("Themes"),
         queryset=None,
         required=False,
@@ -103,7 +104,7 @@ class AnswerForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    sources = forms.ModelMultipleChoiceField(
+    sources = IdsChoiceField(
         label=_("Ideas to merge into this one"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Mod
 from django.http import Http404
 
@@ -188,19 +188,44 @@ class CommentNode:
     replies: list["CommentNode"] = field(default_factory=list)
 
 
-def comment_tree(*, idea: Idea) -> list[CommentNode]:
-    """All comments of an idea as threads, oldest first, in one query. Hidden comments stay in
-    the tree (shown as hidden, with the reason) so that replies keep their context."""
-    comments = list(Comment.objects.filter(idea=idea).select_related("author").order_by("created_at", "pk"))
+THREADS_PER_PAGE = 30
+
+
+@dataclass
+class CommentPage:
+    threads: list[CommentNode]
+    number: int
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def comment_tree(*, idea: Idea, page: int | str = 1) -> CommentPage:
+    """One page of an idea's discussion: up to 30 threads, oldest first, each with all its
+    replies, in three queries whatever the length of the discussion. Hidden comments stay in the
+    tree (shown as hidden, with the reason) so that replies keep their context."""
+    top = Comment.objects.filter(idea=idea, parent__isnull=True).order_by("created_at", "pk")
+    pages = max(1, -(-top.count() // THREADS_PER_PAGE))
+    number = min(max(1, int(page) if str(page).isdigit() and len(str(page)) < 7 else 1), pages)
+    start = (number - 1) * THREADS_PER_PAGE
+    root_ids = list(top.values_list("pk", flat=True)[start : start + THREADS_PER_PAGE])
+    comments = list(
+        Comment.objects.filter(Q(pk__in=root_ids) | Q(parent_id__in=root_ids) | Q(parent__parent_id__in=root_ids))
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
     nodes = {c.pk: CommentNode(c) for c in comments}
-    roots = []
     for c in comments:
         c.idea = idea
-        if c.parent_id and c.parent_id in nodes:
+        if c.parent_id in nodes:
             nodes[c.parent_id].replies.append(nodes[c.pk])
-        else:
-            roots.append(nodes[c.pk])
-    return roots
+    return CommentPage(threads=[nodes[pk] for pk in root_ids if pk in nodes], number=number, pages=pages)
 
 
 def similar_ideas(*, space: Space, text: str, exclude_id: int | None = None, limit: int = 5) -> list[Idea]:

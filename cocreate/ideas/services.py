@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Person, PersonKind
+from cocreate.algorithms.text import clean_text
 from cocreate.ideas.models import (
     ANSWER_STATUSES,
     OPEN_STATUSES,
@@ -48,7 +49,7 @@ def _tell_after_commit(kind: str, idea: Idea, actor: Person | None = None, **ext
 
 
 def _clean_idea_text(title: str, body: str) -> tuple[str, str]:
-    title, body = (title or "").strip(), (body or "").strip()
+    title, body = clean_text(title), clean_text(body)
     errors = {}
     if len(title) < TITLE_MIN:
         errors["title"] = _("Write a title of at least %(n)s characters.") % {"n": TITLE_MIN}
@@ -65,7 +66,12 @@ def _clean_idea_text(title: str, body: str) -> tuple[str, str]:
 
 def _clean_themes(space: Space, themes) -> list[Theme]:
     themes = list(themes or [])
-    ids = {t.pk if isinstance(t, Theme) else int(t) for t in themes}
+    try:
+        ids = {t.pk if isinstance(t, Theme) else int(t) for t in themes}
+    except (TypeError, ValueError):
+        ids = {0}
+    if any(not 0 < pk < 2**62 for pk in ids):
+        raise ValidationError({"themes": _("Choose themes from the list of this space.")})
     found = list(Theme.objects.filter(space=space, pk__in=ids))
     if len(found) != len(ids):
         raise ValidationError({"themes": _("Choose themes from the list of this space.")})
@@ -356,7 +362,7 @@ def ideas_merge(*, person: Person, target: Idea, sources: list[Idea], note: str 
 @transaction.atomic
 def comment_create(*, person: Person, idea: Idea, body: str, parent: Comment | None = None) -> Comment:
     ensure_can(person, "comment", idea)
-    body = (body or "").strip()
+    body = clean_text(body)
     if not body:
         raise ValidationError({"body": _("Write your comment before sending it.")})
     if len(body) > COMMENT_MAX:

@@ -134,8 +134,9 @@ def idea_detail(request, slug, idea_id):
 
     def render_shared():
         shared = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
+        comments = selectors.comment_tree(idea=shared, page=request.GET.get("comments", 1))
         return render(request, "ideas/detail.html", {
-            "space": space, "idea": shared, "comments": selectors.comment_tree(idea=shared),
+            "space": space, "idea": shared, "comments": comments,
             "comment_form": CommentForm(), "carried": selectors.carried_supports(idea=shared), "shared_render": True,
         }), {}
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cocreate.spaces import registry
 from cocreate.spaces.models import ReportReason, SpaceKind, SpaceRoleName, Visibility
+from cocreate.web.forms import IdChoiceField, IdsChoiceField
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -33,13 +34,13 @@ class SpaceForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Who can read it"), choices=Visibility.choices, widget=forms.RadioSelect, initial=Visibility.PUBLIC
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = IdsChoiceField(
         label=_("Run by"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The organisation running it, and its partners if it is run together."),
     )
-    parent = forms.ModelChoiceField(
+    parent = IdChoiceField(
         label=_("Part of a programme"), queryset=None, required=False, empty_label=_("No: it stands on its own")
     )
     residency_required_for = forms.MultipleChoiceField(

@@ -244,13 +244,13 @@ def _phase_decision(act: registry.Activity, space: Space) -> Decision:
         starts = min(p.starts_at for p in upcoming)
         return refuse(
             _("You can %(activity)s from %(date)s.")
-            % {"activity": act.label, "date": date_format(timezone.localtime(starts), "j F Y")}
+            % {"activity": act.label, "date": date_format(timezone.localtime(starts), "DATE_FORMAT")}
         )
     if phases:
         ended = max(p.ends_at for p in phases)
         return refuse(
             _("The time to %(activity)s ended on %(date)s.")
-            % {"activity": act.label, "date": date_format(timezone.localtime(ended), "j F Y")}
+            % {"activity": act.label, "date": date_format(timezone.localtime(ended), "DATE_FORMAT")}
         )
     return refuse(_("You cannot %(activity)s in this space at the moment.") % {"activity": act.label})
 

@@ -4,7 +4,7 @@ validates, and runs in one transaction."""
 
 import csv
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Organisation, Person
+from cocreate.algorithms.text import clean_text
 from cocreate.spaces import registry
 from cocreate.spaces.models import (
     ActionLog,
@@ -64,6 +65,10 @@ def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
+def _clean_space_fields(fields: dict) -> dict:
+    return {name: clean_text(value) if isinstance(value, str) else value for name, value in fields.items()}
+
+
 def _validate_space_fields(fields: dict) -> None:
     errors = {}
     if "title" in fields and not str(fields["title"]).strip():
@@ -96,10 +101,19 @@ def space_create(*, person: Person, organisations: list[Organisation], parent: S
     unknown = set(fields) - set(SPACE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown space fields: {sorted(unknown)}")
+    fields = _clean_space_fields(fields)
     _validate_space_fields({"title": "", "summary": "", **fields})
     space = Space(parent=parent, created_by=person, slug=_unique_slug(fields["title"]), **fields)
-    space.full_clean(exclude=["organisations"])
-    space.save()
+    space.full_clean(exclude=["organisations", "slug"])
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                space.save()
+            break
+        except IntegrityError:
+            # Someone opened a space with the same title at the same moment: take the next name.
+            space.slug = f"{_unique_slug(fields['title'])[:110]}-{attempt + 2}"
+            space.pk = None
     space.organisations.set(organisations)
     log_action(actor=person, action="space_create", space=space, target=space)
     return space
@@ -122,6 +136,7 @@ def space_update(
     unknown = set(fields) - set(SPACE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown space fields: {sorted(unknown)}")
+    fields = _clean_space_fields(fields)
     _validate_space_fields(fields)
     for name, value in fields.items():
         setattr(space, name, value)
@@ -135,6 +150,15 @@ def space_update(
         space.organisations.set(organisations)
     log_action(actor=person, action="space_update", space=space, target=space, fields=sorted(fields))
     return space
+
+
+def _moment(value: datetime | None) -> datetime | None:
+    """A date and time as stored: aware (a time without zone is taken in the site's zone), UTC."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value.astimezone(UTC)
 
 
 def _validate_phase(space: Space, title: str, starts_at: datetime, ends_at: datetime, activities: list[str]) -> None:
@@ -193,8 +217,10 @@ def phase_update(
     description: str = "",
 ) -> Phase:
     ensure_can(person, "manage_space", phase.space)
+    title, description = clean_text(title), clean_text(description)
+    starts_at, ends_at = _moment(starts_at), _moment(ends_at)
     _validate_phase(phase.space, title, starts_at, ends_at, activities)
-    phase.title, phase.description = title.strip(), description
+    phase.title, phase.description = title, description
     phase.starts_at, phase.ends_at = starts_at, ends_at
     phase.activities = list(dict.fromkeys(activities))
     phase.save()

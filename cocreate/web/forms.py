@@ -1,5 +1,6 @@
 """Form helpers shared by the HTML views."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -13,3 +14,26 @@ def add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def _plausible_id(value) -> bool:
+    return str(value).isdigit() and 0 < int(value) < 2**62
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes of objects; a value no object could have (e.g. 99999999999999999999, which the
+    database cannot even compare) is refused like any other wrong choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not _plausible_id(pk):
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": pk})
+        return super()._check_values(value)
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _plausible_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -161,3 +161,12 @@ def test_report_with_unknown_reason_is_refused(idea, person):
     with pytest.raises(ValidationError):
         services.contribution_report(person=person, content=idea, reason="boring")
     assert not Report.objects.exists()
+
+
+def test_phase_dates_without_a_time_zone_are_taken_in_the_sites_zone(space, organiser):
+    from datetime import datetime
+
+    phase = services.phase_create(person=organiser, space=space, title="Vote", starts_at=datetime(2027, 5, 3, 9),
+                                  ends_at=datetime(2027, 5, 10, 17), activities=["support"])
+    phase.refresh_from_db()
+    assert timezone.localtime(phase.starts_at).hour == 9 and phase.state() == "upcoming"

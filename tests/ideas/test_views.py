@@ -1,0 +1,80 @@
+"""The HTML forms: wrong input gets a clear message on the page and changes nothing."""
+
+import pytest
+from django.urls import reverse
+
+from cocreate.ideas.models import Comment, Idea
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_theme_no_theme_could_have_is_refused_on_the_form(client, space, person):
+    factories.theme(space)
+    client.force_login(person)
+    response = client.post(reverse("ideas:new", args=[space.slug]), {
+        "title": "Benches in the park", "body": "More benches along the river path.",
+        "themes": ["99999999999999999999"], "publish": "1",
+    })
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert not Idea.objects.exists()
+
+
+def test_preview_shows_similar_ideas_and_publishes_nothing(client, space, person):
+    factories.IdeaFactory(space=space, title="Live bus times at rural stops")
+    client.force_login(person)
+    response = client.post(reverse("ideas:new", args=[space.slug]), {
+        "title": "Bus times at my village stop", "body": "A screen with the next buses.", "preview": "1",
+    })
+    page = response.content.decode()
+    assert "Live bus times at rural stops" in page and "Publish your idea" in page
+    assert Idea.objects.count() == 1
+
+
+def test_publish_creates_the_idea_and_shows_it(client, space, person):
+    client.force_login(person)
+    response = client.post(reverse("ideas:new", args=[space.slug]), {
+        "title": "Bus times at my village stop", "body": "A screen with the next buses.", "publish": "1",
+    }, follow=True)
+    assert "Your idea is published." in response.content.decode()
+    assert Idea.objects.get().author_people() == [person]
+
+
+def test_invisible_characters_are_removed_from_what_people_type(client, idea, person):
+    client.force_login(person)
+    url = reverse("ideas:comment", args=[idea.space.slug, idea.pk])
+    refused = client.post(url, {"body": "Fine\x00 by me"})
+    assert refused.status_code == 400 and not Comment.objects.exists()
+    client.post(url, {"body": "Fine by me\x07"})
+    assert Comment.objects.get().body == "Fine by me"
+
+
+def test_empty_comment_shows_the_error_at_the_top_and_on_the_field(client, idea, person):
+    client.force_login(person)
+    response = client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": "  "})
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page and 'href="#id_body"' in page
+    assert not Comment.objects.exists()
+
+
+def test_support_with_htmx_answers_with_the_support_box(client, idea, person):
+    client.force_login(person)
+    response = client.post(reverse("ideas:support", args=[idea.space.slug, idea.pk]), {"action": "support"},
+                           HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="support-box"' in page and "You support this idea." in page
+    assert "<html" not in page
+
+
+def test_unknown_filter_values_are_explained_not_fatal(client, space):
+    factories.IdeaFactory(space=space)
+    response = client.get(reverse("ideas:list", args=[space.slug]) + "?status=sleeping&sort=loudest&theme=x")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is no such status" in page and "cannot be sorted that way" in page
+
+
+def test_random_order_gets_a_seed_in_the_address(client, space):
+    response = client.get(reverse("ideas:list", args=[space.slug]) + "?sort=random")
+    assert response.status_code == 302 and "seed=" in response["Location"]
