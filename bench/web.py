@@ -42,13 +42,6 @@ COMMENTS = 100_000
 SIGNED_IN_PEOPLE = 200
 BENCH_VERSION = "3"  # bump when the data set changes shape
 
-WORDS = (
-    "calle parque barrio bus bicicleta limpieza árboles biblioteca colegio mercado plaza metro "
-    "accesible seguridad vecinos mayores jóvenes cultura deporte agua ruido tráfico aparcamiento "
-    "carril peatonal zona verde centro salud empleo vivienda alquiler comercio residuos reciclaje "
-    "iluminación fuente banco sombra piscina polideportivo música fiesta huerto escuela infantil"
-).split()
-
 
 def redis_answers() -> bool:
     try:
@@ -61,10 +54,15 @@ def redis_answers() -> bool:
 
 def environment(database_url: str | None) -> dict:
     env = dict(os.environ)
-    env.update({
-        "COCREATE_VAR_DIR": str(VAR), "COCREATE_TESTING": "0", "DEBUG": "0",
-        "DJANGO_SETTINGS_MODULE": "cocreate.settings", "LOG_LEVEL": "ERROR",
-    })
+    env.update(
+        {
+            "COCREATE_VAR_DIR": str(VAR),
+            "COCREATE_TESTING": "0",
+            "DEBUG": "0",
+            "DJANGO_SETTINGS_MODULE": "cocreate.settings",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
     if database_url:
         env["DATABASE_URL"] = database_url
     if redis_answers():
@@ -77,81 +75,13 @@ def run(command: list[str], env: dict) -> None:
 
 
 def build(env: dict, ideas: int, supports: int) -> None:
-    """Create the data set with bulk SQL (minutes, not hours); run in a child process so that
-    Django is configured with the benchmark's environment."""
-    script = f"""
-import random, datetime
-import numpy as np
-import django
-django.setup()
-from django.db import connection, transaction
-from django.utils import timezone
-from cocreate.accounts.models import Organisation, Person
-from cocreate.spaces.models import Space, Phase
-from cocreate.ideas.search import normalise
-words = {WORDS!r}
-rng = random.Random(7)
-now = timezone.now()
-org = Organisation.objects.create(name="Ayuntamiento de Madrid", kind="public_agency")
-space = Space.objects.create(slug="madrid", title="Decide Madrid", summary="Propuestas ciudadanas", content_language="es")
-space.organisations.set([org])
-Phase.objects.create(space=space, title="Propuestas", starts_at=now - datetime.timedelta(days=30),
-                     ends_at=now + datetime.timedelta(days=3650), activities=["submit_idea", "support", "comment"])
-stamp = now.isoformat()
-with transaction.atomic(), connection.cursor() as c:
-    c.executemany(
-        "INSERT INTO accounts_person (password, is_superuser, email, display_name, kind, is_active, is_staff, date_joined,"
-        " bio, languages, motivations, preferred_language, email_frequency, external_source, external_id)"
-        " VALUES ('!', false, %s, %s, 'account', true, false, %s, '', '[]', '[]', '', 'never', '', '')",
-        [(f"vecino{{n}}@bench.test", f"Vecino {{n}}", stamp) for n in range({PEOPLE})])
-    person_ids = [r[0] for r in Person.objects.order_by("pk").values_list("pk")]
-    rows = []
-    for n in range({ideas}):
-        title = " ".join(rng.choice(words) for _ in range(rng.randint(4, 9))).capitalize()
-        body = " ".join(rng.choice(words) for _ in range(rng.randint(30, 120))).capitalize() + "."
-        created = (now - datetime.timedelta(minutes={ideas} - n)).isoformat()
-        rows.append((space.pk, "online", "", "", created, created, title, body, "", "submitted",
-                     0, 0, 0, normalise(title + " " + body), 1, "", "", ""))
-    c.executemany(
-        "INSERT INTO ideas_idea (space_id, origin, event_name, hidden_reason, created_at, updated_at, title, body,"
-        " place_name, status, supports_count, imported_supports_count, comments_count, search_text, version,"
-        " external_source, external_id, external_url) VALUES (" + ",".join(["%s"] * 18) + ")", rows)
-    c.execute("SELECT id FROM ideas_idea ORDER BY id")
-    idea_ids = np.array([r[0] for r in c.fetchall()])
-    c.executemany("INSERT INTO ideas_ideaauthor (idea_id, person_id, is_lead, added_at) VALUES (%s, %s, true, %s)",
-                  [(int(i), person_ids[rng.randrange(len(person_ids))], stamp) for i in idea_ids])
-    # Supports: popularity follows a power law, as on Decide Madrid (a few ideas with thousands).
-    np_rng = np.random.default_rng(7)
-    weights = 1.0 / np.arange(1, len(idea_ids) + 1) ** 0.8
-    weights /= weights.sum()
-    wanted = {supports}
-    pairs = set()
-    persons = np.array(person_ids)
-    while len(pairs) < wanted:
-        n = int((wanted - len(pairs)) * 1.1) + 1000
-        chosen = np_rng.choice(len(idea_ids), size=n, p=weights)
-        who = np_rng.integers(0, len(persons), size=n)
-        pairs.update(zip(chosen.tolist(), who.tolist()))
-    pairs = list(pairs)[:wanted]
-    for start in range(0, len(pairs), 50_000):
-        c.executemany("INSERT INTO ideas_support (idea_id, person_id, created_at) VALUES (%s, %s, %s)",
-                      [(int(idea_ids[i]), int(persons[p]), stamp) for i, p in pairs[start:start + 50_000]])
-    rows = []
-    for n in range({COMMENTS}):
-        i = int(idea_ids[np_rng.choice(len(idea_ids), p=weights)]) if n % 50 == 0 else int(idea_ids[rng.randrange(len(idea_ids))])
-        rows.append((space.pk, "online", "", "", stamp, stamp, i, person_ids[rng.randrange(len(person_ids))],
-                     " ".join(rng.choice(words) for _ in range(rng.randint(8, 40))).capitalize() + ".", 0, 0, 0, "", ""))
-    c.executemany(
-        "INSERT INTO ideas_comment (space_id, origin, event_name, hidden_reason, created_at, updated_at, idea_id,"
-        " author_id, body, depth, imported_upvotes, imported_downvotes, external_source, external_id)"
-        " VALUES (" + ",".join(["%s"] * 14) + ")", rows)
-    c.execute("UPDATE ideas_idea SET supports_count = (SELECT count(*) FROM ideas_support s WHERE s.idea_id = ideas_idea.id),"
-              " comments_count = (SELECT count(*) FROM ideas_comment m WHERE m.idea_id = ideas_idea.id)")
-with connection.cursor() as c:
-    c.execute("ANALYZE")
-print("built", Person.objects.count(), "people", {ideas}, "ideas", {supports}, "supports", {COMMENTS}, "comments")
-"""
-    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True)
+    """Create the data set (bench/web_data.py) in a child process configured for the benchmark."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "web_data.py"), str(ideas), str(supports), str(PEOPLE), str(COMMENTS)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def sessions(env: dict) -> dict:
@@ -177,8 +107,9 @@ top = list(Idea.objects.order_by("-supports_count").values_list("pk", flat=True)
 every = list(Idea.objects.values_list("pk", flat=True))
 print(json.dumps({{"cookies": cookies, "top": top, "all": every}}))
 """
-    out = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -198,9 +129,9 @@ request = function()
   if #sessions > 0 then
     headers["Cookie"] = "sessionid=" .. sessions[math.random(#sessions)] .. "; csrftoken={csrf}"
   end
-  {'headers["X-CSRFToken"] = "' + csrf + '"' if post else ''}
-  {'headers["Content-Type"] = "application/x-www-form-urlencoded"' if post else ''}
-  return wrk.format("{'POST' if post else 'GET'}", path, headers, {json.dumps(body) if post else 'nil'})
+  {'headers["X-CSRFToken"] = "' + csrf + '"' if post else ""}
+  {'headers["Content-Type"] = "application/x-www-form-urlencoded"' if post else ""}
+  return wrk.format("{"POST" if post else "GET"}", path, headers, {json.dumps(body) if post else "nil"})
 end
 """
 
@@ -216,8 +147,21 @@ def wrk(url: str, script: str | None, duration: int, connections: int) -> dict:
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rate, "p50": latency.get("50", "?"), "p99": latency.get("99", "?"),
-            "bad": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": rate,
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
+        "bad": int(errors.group(1)) if errors else 0,
+    }
+
+
+def warm(base: str, paths: list[str], session: str) -> None:
+    import urllib.request
+
+    for path in paths:
+        for cookie in ("", f"sessionid={session}"):
+            request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+            urllib.request.urlopen(request, timeout=30).read()
 
 
 def wait_for(url: str, seconds: float = 30) -> None:
@@ -239,7 +183,9 @@ def main() -> None:
     parser.add_argument("--supports", type=int, default=1_000_000)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--database-url", help="PostgreSQL instead of SQLite (e.g. postgres://postgres@127.0.0.1/bench)")
+    parser.add_argument(
+        "--database-url", help="PostgreSQL instead of SQLite (e.g. postgres://postgres@127.0.0.1/bench)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="build the data set again")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -264,12 +210,20 @@ def main() -> None:
     run(cocreate + ["clearsessions"], env)
     data = sessions(env)
 
-    server = subprocess.Popen(cocreate + ["serve", "--no-worker", "--port", str(PORT), "--workers", "2"], env=env,
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        cocreate + ["serve", "--no-worker", "--port", str(PORT), "--workers", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{PORT}"
     try:
         wait_for(base + "/hello")
-        lists = [f"/es/spaces/madrid/ideas/?sort={s}&page={n}" for s in ("newest", "most_supported") for n in range(1, 6)]
+        lists = [
+            f"/es/spaces/madrid/ideas/?sort={s}&page={n}" for s in ("newest", "most_supported") for n in range(1, 6)
+        ]
         pages = [f"/es/spaces/madrid/ideas/{pk}/" for pk in data["top"]]
         posts = [f"/es/spaces/madrid/ideas/{pk}/support/" for pk in random.Random(1).sample(data["all"], 3000)]
         scenarios = [
@@ -280,7 +234,10 @@ def main() -> None:
             ("signed-in: idea page", pages[0], lua(pages, data["cookies"]), 0.25),
             ("signed-in: support POST", posts[0], lua(posts, data["cookies"], post=True), 0.25),
         ]
-        # Warm up every process (templates, connections, caches) before measuring.
+        # Warm up: every page once (as a visitor and signed in), so that the measurement sees
+        # the steady state of a site in use rather than the first rendering of each page; then
+        # a short run of each scenario to warm every process.
+        warm(base, lists + pages, data["cookies"][0])
         for _name, path, script, _target in scenarios:
             wrk(base + path, script, 2, args.connections)
         results = []
@@ -294,7 +251,8 @@ def main() -> None:
     database = "PostgreSQL" if args.database_url else "SQLite (WAL)"
     cache = "Redis" if "CACHE_URL" in env else "local memory"
     print(f"\nCocreate web benchmark: {args.ideas:,} ideas, {args.supports:,} supports, {database}, cache {cache},")
-    print(f"Granian 2 workers, wrk {args.connections} connections × {args.duration} s on 127.0.0.1, {os.cpu_count()} CPUs\n")
+    load = f"wrk {args.connections} connections × {args.duration} s on 127.0.0.1"
+    print(f"Granian 2 workers, {load}, {os.cpu_count()} CPUs\n")
     print(f"{'scenario':<26}{'requests/s':>12}{'p50':>10}{'p99':>10}{'× hello':>9}{'target':>8}  ")
     failed = []
     for name, result, target in results:
@@ -305,10 +263,13 @@ def main() -> None:
         if result["bad"]:
             verdict += f" ({result['bad']} errors)"
             failed.append(name)
-        print(f"{name:<26}{result['rps']:>12,.0f}{result['p50']:>10}{result['p99']:>10}{ratio:>9.2f}"
-              f"{'' if target is None else f'≥{target}':>8}  {verdict}")
-    (VAR / "results-web.json").write_text(json.dumps(
-        {name: {**result, "ratio": result["rps"] / hello} for name, result, _t in results}, indent=2))
+        print(
+            f"{name:<26}{result['rps']:>12,.0f}{result['p50']:>10}{result['p99']:>10}{ratio:>9.2f}"
+            f"{'' if target is None else f'≥{target}':>8}  {verdict}"
+        )
+    (VAR / "results-web.json").write_text(
+        json.dumps({name: {**result, "ratio": result["rps"] / hello} for name, result, _t in results}, indent=2)
+    )
     sys.exit(1 if failed else 0)
 
 

@@ -191,10 +191,12 @@ def phase_create(
     description: str = "",
 ) -> Phase:
     ensure_can(person, "manage_space", space)
+    title, description = clean_text(title), clean_text(description)
+    starts_at, ends_at = _moment(starts_at), _moment(ends_at)
     _validate_phase(space, title, starts_at, ends_at, activities)
     phase = Phase.objects.create(
         space=space,
-        title=title.strip(),
+        title=title,
         description=description,
         starts_at=starts_at,
         ends_at=ends_at,

@@ -15,8 +15,6 @@ Two layers:
 """
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -27,38 +25,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cocreate.spaces.models import phases_of
+from cocreate.web.memory import Recent
 from cocreate.web.personal import fill
 
 TIMEOUT = 60 * 10
 
 
-class RecentPages:
-    """The most recently served pages of this process, in front of the shared cache. Keys carry
-    versions, so an entry is never stale: it only stops being asked for."""
-
-    def __init__(self, size: int):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
-                self.entries.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        with self.lock:
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-
-
-recent_pages = RecentPages(size=256)
+recent_pages = Recent(size=256)
 
 
 def is_plain_visitor(request) -> bool:

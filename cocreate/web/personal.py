@@ -24,10 +24,11 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from cocreate.web.memory import Recent
 
 _NONCE = hashlib.sha256(f"personal-slot:{settings.SECRET_KEY}".encode()).hexdigest()[:16]
 _MARKER = re.compile("\x1e" + _NONCE + r":([a-z_]+):([0-9]*)\x1e")
@@ -92,7 +93,7 @@ def _token(request, context: dict) -> str:
     """One CSRF token per response, however many forms the page has."""
     if "csrf_token" not in context:
         context["csrf_token"] = get_token(request)
-    return context["csrf_token"]
+    return str(context["csrf_token"])
 
 
 @renderer("csrf")
@@ -110,20 +111,36 @@ def supported(request, key, context) -> str:
     return format_html(" · <strong>{}</strong>", _("including yours")) if yes else ""
 
 
-def _box(template: str, request, context: dict) -> str:
-    # A plain context (no context processors: they would cost more than the box itself).
+# Stands for the CSRF token in remembered boxes: the token differs on every request.
+_TOKEN = f"\x1e{_NONCE}:token\x1e"
+_remembered_boxes = Recent(size=4096)
+
+
+def _box(template: str, activity: str, request, context: dict) -> str:
+    """The support or follow box of the idea on the page. A box depends only on the idea's counts,
+    the viewer's own support or follow, what `can()` lets them do and the page's address, so each
+    combination is rendered once per process and remembered, with a stand-in for the token."""
+    from cocreate.spaces.permissions import can
+
+    idea, space = context["idea"], context["space"]
+    decision = can(request.user, activity, idea)
+    key = (template, get_language(), space.slug, request.path, idea.pk, idea.supports_count,
+           idea.imported_supports_count, bool(idea.supported), bool(idea.following), decision)
+    html = _remembered_boxes.get(key)
+    if html is None:
+        html = render_to_string(template, {"idea": idea, "space": space, "request": request, "user": request.user,
+                                           "csrf_token": _TOKEN})
+        _remembered_boxes.put(key, html)
     # The token is made only if the box has a form: visitors' pages must set no CSRF cookie.
-    token = lazy(lambda: _token(request, context), str)()
-    return render_to_string(template, {"idea": context["idea"], "space": context["space"], "request": request,
-                                       "user": request.user, "csrf_token": token})
+    return html.replace(_TOKEN, _token(request, context)) if _TOKEN in html else html
 
 
 @renderer("support_box")
 def support_box(request, key, context) -> str:
-    return _box("ideas/_support.html", request, context)
+    return _box("ideas/_support.html", "support", request, context)
 
 
 @renderer("follow_box")
 def follow_box(request, key, context) -> str:
-    return _box("ideas/_follow.html", request, context)
+    return _box("ideas/_follow.html", "follow", request, context)
 
