@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from cocreate.web.memory import Recent
 
 _NONCE = hashlib.sha256(f"personal-slot:{settings.SECRET_KEY}".encode()).hexdigest()[:16]
-_MARKER = re.compile("\x1e" + _NONCE + r":([a-z_]+):([0-9]*)\x1e")
+_MARKER = re.compile("\x1e" + _NONCE + r":([a-z_]+):([0-9-]*)\x1e")
 
 Renderer = Callable[[object, str, dict], str]
 _renderers: dict[str, Renderer] = {}
@@ -133,6 +133,20 @@ def _box(template: str, activity: str, request, context: dict) -> str:
         _remembered_boxes.put(key, html)
     # The token is made only if the box has a form: visitors' pages must set no CSRF cookie.
     return html.replace(_TOKEN, _token(request, context)) if _TOKEN in html else html
+
+
+@renderer("report_comment")
+def report_comment(request, key, context) -> str:
+    """"Report" under a comment, except under one's own."""
+    comment_id, _dash, author_id = key.partition("-")
+    if request.user.is_authenticated and author_id == str(request.user.pk):
+        return ""
+    if "report_prefix" not in context:
+        from django.urls import reverse
+
+        context["report_prefix"] = reverse("spaces:report", args=[context["space"].slug, "comment", 0])[:-2]
+    return format_html('<a href="{}{}/">{}<span class="visually-hidden"> {}</span></a>', context["report_prefix"],
+                       int(comment_id), _("Report"), _("this comment"))
 
 
 @renderer("support_box")

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cocreate.ideas import services
-from cocreate.spaces.models import Phase, Space
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +116,11 @@ def test_a_new_name_shows_at_once_on_cached_pages(client, idea, other_person):
     assert other_person.display_name in client.get(url).content.decode()
     person_update_profile(person=other_person, display_name="Renamed Author")
     assert "Renamed Author" in client.get(url).content.decode()
+
+
+def test_report_link_is_under_other_peoples_comments_only(client, idea, person, other_person):
+    mine = services.comment_create(person=person, idea=idea, body="My own comment")
+    theirs = services.comment_create(person=other_person, idea=idea, body="Someone else's comment")
+    client.force_login(person)
+    page = client.get(reverse("ideas:detail", args=[idea.space.slug, idea.pk])).content.decode()
+    assert f"/report/comment/{theirs.pk}/" in page and f"/report/comment/{mine.pk}/" not in page
