@@ -143,21 +143,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions -------------------------------------------------------------------
 # A shared cache (Redis) when CACHE_URL is given, as in production with several workers;
-# otherwise memory local to each process. Page caching stays correct either way because cache
-# keys carry a version kept in the database (cocreate/web/page_cache.py).
+# otherwise memory local to each process. Page caching stays correct either way, because cache
+# keys carry versions kept in the database (cocreate/web/page_cache.py). Sessions live in the
+# database (cocreate/accounts/sessions.py).
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cocreate.web.redis_cache.SharedRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cocreate"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "cocreate.accounts.sessions"
 # Messages live in a cookie, so that a visitor with no session keeps getting cached pages.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

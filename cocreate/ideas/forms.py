@@ -84,6 +84,10 @@ class OnBehalfForm(IdeaForm):
         super().__init__(*args, with_co_authors=False, **kwargs)
 
 
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class CommentForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -12,6 +12,7 @@ from cocreate.ideas import search
 from cocreate.ideas.models import Comment, Follow, Idea, IdeaAuthor, IdeaStatus, IdeaStatusChange, Support, Theme
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can, signed_in
+from cocreate.web import plain_rows
 
 PAGE_SIZE = 20
 
@@ -112,26 +113,32 @@ def space_themes(*, space: Space) -> list[Theme]:
     return list(Theme.objects.filter(space=space).order_by("name"))
 
 
+# What deciding on an idea and showing its support box need.
+LEAN_FIELDS = ("id", "space", "title", "status", "hidden_at", "merged_into", "version", "supports_count",
+               "imported_supports_count", "comments_count", "created_at")
+
+
 def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
     """An idea with what `can()` needs to decide what the viewer may do with it, and whether the
     viewer supports and follows it; 404 when the viewer may not see it. Two plain queries: it
     runs on every request for an idea's page, before the cached page is served."""
     person_id = viewer.pk if signed_in(viewer) else 0
-    found = list(Idea.objects.raw(
-        "SELECT i.id, i.space_id, i.title, i.status, i.hidden_at, i.merged_into_id, i.version, i.supports_count,"
-        " i.imported_supports_count, i.comments_count,"
-        " EXISTS (SELECT 1 FROM ideas_support s WHERE s.idea_id = i.id AND s.person_id = %s) AS supported,"
-        " EXISTS (SELECT 1 FROM ideas_follow f WHERE f.idea_id = i.id AND f.person_id = %s) AS following"
-        " FROM ideas_idea i WHERE i.id = %s AND i.space_id = %s",
-        [person_id, person_id, idea_id, space.pk],
-    ))
-    if not found:
-        raise Http404
-    idea = found[0]
-    idea.space = space
     with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {plain_rows.select(Idea, LEAN_FIELDS)},"
+            " EXISTS (SELECT 1 FROM ideas_support s WHERE s.idea_id = ideas_idea.id AND s.person_id = %s),"
+            " EXISTS (SELECT 1 FROM ideas_follow f WHERE f.idea_id = ideas_idea.id AND f.person_id = %s)"
+            " FROM ideas_idea WHERE id = %s AND space_id = %s",
+            [person_id, person_id, idea_id, space.pk],
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise Http404
         cursor.execute("SELECT person_id FROM ideas_ideaauthor WHERE idea_id = %s", [idea_id])
-        idea.author_ids = {row[0] for row in cursor.fetchall()}
+        author_ids = {found[0] for found in cursor.fetchall()}
+    idea = plain_rows.instance(Idea, LEAN_FIELDS, row[: len(LEAN_FIELDS)])
+    idea.supported, idea.following = bool(row[-2]), bool(row[-1])
+    idea.space, idea.author_ids = space, author_ids
     if not can(viewer, "view", idea):
         raise Http404
     return idea
@@ -188,7 +195,7 @@ class CommentNode:
     replies: list["CommentNode"] = field(default_factory=list)
 
 
-THREADS_PER_PAGE = 30
+THREADS_PER_PAGE = 20
 
 
 @dataclass
@@ -207,7 +214,7 @@ class CommentPage:
 
 
 def comment_tree(*, idea: Idea, page: int | str = 1) -> CommentPage:
-    """One page of an idea's discussion: up to 30 threads, oldest first, each with all its
+    """One page of an idea's discussion: up to 20 threads, oldest first, each with all its
     replies, in three queries whatever the length of the discussion. Hidden comments stay in the
     tree (shown as hidden, with the reason) so that replies keep their context."""
     top = Comment.objects.filter(idea=idea, parent__isnull=True).order_by("created_at", "pk")

@@ -29,6 +29,7 @@ from cocreate.notifications.tasks import notify
 from cocreate.spaces.models import Origin, Space
 from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.services import log_action
+from cocreate.web import plain_rows
 
 TITLE_MIN, TITLE_MAX = 5, 150
 BODY_MIN, BODY_MAX = 15, 10000
@@ -228,7 +229,12 @@ def idea_support(*, person: Person, idea: Idea) -> tuple[Support, bool]:
         )
         row = cursor.fetchone()
         if row is None:
-            return Support.objects.get(person=person, idea=idea), False
+            cursor.execute(
+                "SELECT id, created_at FROM ideas_support WHERE idea_id = %s AND person_id = %s", [idea.pk, person.pk]
+            )
+            existing = plain_rows.instance(Support, ("id", "created_at"), cursor.fetchone())
+            existing.idea, existing.person = idea, person
+            return existing, False
         cursor.execute(
             "UPDATE ideas_idea SET supports_count = supports_count + 1, version = version + 1 WHERE id = %s", [idea.pk]
         )

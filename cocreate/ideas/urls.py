@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:idea_id>/support/", views.support, name="support"),
     path("<int:idea_id>/follow/", views.follow, name="follow"),
     path("<int:idea_id>/comments/", views.comment, name="comment"),
+    path("<int:idea_id>/comments/<int:comment_id>/reply/", views.reply, name="reply"),
     path("<int:idea_id>/answer/", views.answer, name="answer"),
     path("<int:idea_id>/merge/", views.merge, name="merge"),
 ]

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocreate.ideas import exports, selectors, services
-from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, OnBehalfForm
+from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, OnBehalfForm, ReplyForm
 from cocreate.ideas.models import Comment, Idea, IdeaStatus, Theme
 from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin, Space, Visibility
-from cocreate.spaces.permissions import can, ensure_can
+from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
 from cocreate.web.forms import add_service_errors
 from cocreate.web.page_cache import (
@@ -82,12 +82,6 @@ def _filters(request, space: Space) -> IdeaFilters:
     return filters
 
 
-# What an idea's page offers; the viewer's answers to these decide which shared page they get.
-IDEA_PAGE_ACTIVITIES = (
-    "support", "comment", "follow", "edit_idea", "withdraw_idea", "answer", "merge", "moderate", "report",
-)
-
-
 @require_GET
 @cached_for_visitors(_space_versions)
 def idea_list(request, slug):
@@ -98,10 +92,9 @@ def idea_list(request, slug):
         query = request.GET.copy()
         query["seed"] = str(random.randint(1, 999_999_999))
         return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
-    decisions = [can(request.user, "submit_idea", space), can(request.user, "view", space)]
     open_now = open_now_signature(space.pk, space.settings_version)
     state = f"{space.pk}.{space.version}.{space.settings_version}.{open_now}"
-    key = page_key(request, "ideas.list", state, viewer_signature(request.user, decisions))
+    key = page_key(request, "ideas.list", state, viewer_signature(request.user, space))
 
     def render_shared():
         page = selectors.idea_page(space=space, viewer=None, filters=filters, number=request.GET.get("page", 1))
@@ -127,10 +120,8 @@ def idea_list(request, slug):
 def idea_detail(request, slug, idea_id):
     space = space_for_page(slug=slug, viewer=request.user)
     idea = selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=request.user)
-    decisions = [can(request.user, activity, idea) for activity in IDEA_PAGE_ACTIVITIES]
-    decisions.append(can(request.user, "report", space))
     state = f"{space.pk}.{space.settings_version}.{idea.version}.{open_now_signature(space.pk, space.settings_version)}"
-    key = page_key(request, "ideas.detail", state, viewer_signature(request.user, decisions))
+    key = page_key(request, "ideas.detail", state, viewer_signature(request.user, idea))
 
     def render_shared():
         shared = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
@@ -288,13 +279,29 @@ def follow(request, slug, idea_id):
 
 
 @login_required
+@require_GET
+def reply(request, slug, idea_id, comment_id):
+    """The reply form: a page of its own without JavaScript, loaded under the comment with htmx."""
+    idea = _lean_idea(request, slug, idea_id)
+    ensure_can(request.user, "comment", idea)
+    parent = Comment.objects.select_related("author").filter(pk=comment_id, idea=idea, hidden_at__isnull=True).first()
+    if parent is None:
+        raise Http404
+    form = ReplyForm(auto_id=f"reply-{parent.pk}-%s")
+    template = "ideas/_reply_form.html" if request.htmx else "ideas/reply.html"
+    return render(request, template, {"space": idea.space, "idea": idea, "parent": parent, "form": form})
+
+
+@login_required
 @require_POST
 def comment(request, slug, idea_id):
     idea = _idea_for_action(request, slug, idea_id)
     form = CommentForm(request.POST)
     parent = None
-    if form.is_valid() and form.cleaned_data.get("parent"):
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
+    parent_id = request.POST.get("parent", "")
+    if parent_id:
+        if parent_id.isdigit() and len(parent_id) < 19:
+            parent = Comment.objects.select_related("author").filter(pk=int(parent_id), idea=idea).first()
         if parent is None:
             form.add_error(None, _("The comment you replied to no longer exists."))
     if form.is_valid():
@@ -305,6 +312,14 @@ def comment(request, slug, idea_id):
         else:
             messages.success(request, _("Your comment is published."))
             return HttpResponseRedirect(f"{idea.get_absolute_url()}#comment-{new.pk}")
+    if parent is not None:
+        # A reply that could not be published goes back to the reply page, with the reason.
+        reply_form = ReplyForm(request.POST, auto_id=f"reply-{parent.pk}-%s")
+        if reply_form.is_valid():
+            for message in form.errors.get("body", []) + list(form.non_field_errors()):
+                reply_form.add_error("body", message)
+        return render(request, "ideas/reply.html", {"space": idea.space, "idea": idea, "parent": parent,
+                                                    "form": reply_form}, status=400)
     return render(
         request,
         "ideas/detail.html",
@@ -314,7 +329,6 @@ def comment(request, slug, idea_id):
             "comments": selectors.comment_tree(idea=idea),
             "comment_form": form,
             "carried": selectors.carried_supports(idea=idea),
-            "reply_to": parent.pk if parent else None,
         },
         status=400,
     )

@@ -218,6 +218,18 @@ def can(person, activity: str, target) -> Decision:
     return ALLOWED
 
 
+def standing(person, target) -> tuple:
+    """Everything `can()` looks at about `person` when deciding on `target`, besides the time and
+    the target's own state: whether they are signed in, their roles in the space, whether they
+    wrote the target, and their verified residency where the space asks for it. Two people with
+    the same standing get the same answers, so they can share a page rendered for one of them."""
+    if not signed_in(person):
+        return ("visitor",)
+    space = space_of(target)
+    resident = is_verified_resident(person, space) if space.residency_required_for else None
+    return ("person", tuple(sorted(roles_in(person, space))), bool(is_author(person, target)), resident)
+
+
 def ensure_can(person, activity: str, target) -> None:
     """For services: raise `Refused` (a PermissionDenied) with the reason when not allowed."""
     decision = can(person, activity, target)

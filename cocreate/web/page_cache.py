@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from cocreate.spaces.models import phases_of
+from cocreate.spaces.permissions import standing
 from cocreate.web.memory import Recent
 from cocreate.web.personal import fill
 
@@ -84,14 +85,15 @@ def cached_for_visitors(versions: Callable) -> Callable:
     return decorator
 
 
-def viewer_signature(person, decisions) -> str:
-    """What a shared page may depend on about its viewer: signed in or not, and the answers
-    `can()` gave for the activities the page offers. People with the same signature see the
-    same shared page; everything personal beyond it goes through personal slots."""
-    if person is None or not person.is_authenticated:
+def viewer_signature(person, target) -> str:
+    """What a shared page may depend on about its viewer: their standing for the page's target
+    (see `cocreate.spaces.permissions.standing`), which decides every answer `can()` gives them
+    there. People with the same signature see the same shared page; everything personal beyond
+    it goes through personal slots."""
+    found = standing(person, target)
+    if found == ("visitor",):
         return "visitor"
-    raw = "|".join(f"{int(d.allowed)}:{d.reason}:{d.next_url}" for d in decisions)
-    return "p" + hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+    return "p" + hashlib.blake2b(repr(found).encode(), digest_size=8).hexdigest()
 
 
 def page_key(request, name: str, state: str, signature: str) -> str:

@@ -78,3 +78,21 @@ def test_unknown_filter_values_are_explained_not_fatal(client, space):
 def test_random_order_gets_a_seed_in_the_address(client, space):
     response = client.get(reverse("ideas:list", args=[space.slug]) + "?sort=random")
     assert response.status_code == 302 and "seed=" in response["Location"]
+
+
+def test_reply_page_without_javascript_and_its_errors(client, idea, person, other_person):
+    from cocreate.ideas import services
+
+    question = services.comment_create(person=other_person, idea=idea, body="Which stops?")
+    client.force_login(person)
+    url = reverse("ideas:reply", args=[idea.space.slug, idea.pk, question.pk])
+    page = client.get(url).content.decode()
+    assert "Which stops?" in page and "Publish your reply" in page and "<html" in page
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and 'name="parent"' in fragment
+    empty = client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
+                        {"body": " ", "parent": question.pk})
+    assert empty.status_code == 400 and "Reply to" in empty.content.decode()
+    assert Comment.objects.count() == 1
+    client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": "Ashford", "parent": question.pk})
+    assert Comment.objects.get(parent=question).body == "Ashford"

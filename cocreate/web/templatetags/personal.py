@@ -9,8 +9,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def personal(context, name, target=None):
     key = str(getattr(target, "pk", target) or "")
-    if name == "report_comment":
-        key = f"{target.pk}-{target.author_id or 0}"
     if context.get("shared_render"):
         return mark_safe(slots.marker(name, key))
     flat = context.flatten()
