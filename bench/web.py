@@ -245,7 +245,11 @@ def main() -> None:
             results.append((name, wrk(base + path, script, args.duration, args.connections), target))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
     hello = results[0][1]["rps"]
     database = "PostgreSQL" if args.database_url else "SQLite (WAL)"

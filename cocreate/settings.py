@@ -136,6 +136,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
                 "PRAGMA busy_timeout=20000; PRAGMA cache_size=-20000; PRAGMA mmap_size=268435456;"
+                # Copy the write-ahead log into the database every 40 MB rather than every 4 MB:
+                # the same writes, a tenth of the flushes to disk.
+                "PRAGMA wal_autocheckpoint=10000;"
             ),
         }
     )

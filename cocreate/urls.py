@@ -18,16 +18,17 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+# The most visited pages first: Django tries the patterns in order.
 urlpatterns += i18n_patterns(
+    path("spaces/<slug:slug>/ideas/", include("cocreate.ideas.urls")),
+    path("spaces/", include("cocreate.spaces.urls")),
     path("", web.home, name="home"),
     path("accessibility/", web.accessibility, name="accessibility"),
     path("open-data/", web.open_data, name="open_data"),
-    path("admin/", admin.site.urls),
-    path("accounts/", include("allauth.urls")),
     path("", include("cocreate.accounts.urls")),
     path("", include("cocreate.notifications.urls")),
-    path("spaces/", include("cocreate.spaces.urls")),
-    path("spaces/<slug:slug>/ideas/", include("cocreate.ideas.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,
 )

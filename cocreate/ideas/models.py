@@ -191,25 +191,33 @@ class IdeaStatusChange(models.Model):
 
 
 class Support(models.Model):
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+    # No index of their own: the unique (idea, person) index answers "does this person support
+    # these ideas?" too, and every index is one more page written for each support.
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports", db_index=False)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports", db_index=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     # When ideas are merged, supporters of the sources are carried to the merged idea; this
     # says from which idea, so each carried support stays traceable.
     carried_from = models.ForeignKey(
-        Idea, on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_supports"
+        Idea, on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_supports", db_index=False
     )
 
     class Meta:
         verbose_name = _("support")
         verbose_name_plural = _("supports")
         constraints = [models.UniqueConstraint(fields=["idea", "person"], name="support_once_per_person")]
-        indexes = [models.Index(fields=["person", "idea"], name="support_by_person")]
+        indexes = [
+            models.Index(fields=["carried_from"], condition=Q(carried_from__isnull=False), name="support_carried"),
+        ]
 
 
 class Follow(models.Model):
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows", db_index=False)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows", db_index=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

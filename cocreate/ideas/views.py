@@ -18,7 +18,7 @@ from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, O
 from cocreate.ideas.models import Comment, Idea, IdeaStatus, Theme
 from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin, Space, Visibility
-from cocreate.spaces.permissions import ensure_can
+from cocreate.spaces.permissions import ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
 from cocreate.web.forms import add_service_errors
 from cocreate.web.page_cache import (
@@ -85,7 +85,8 @@ def _filters(request, space: Space) -> IdeaFilters:
 @require_GET
 @cached_for_visitors(_space_versions)
 def idea_list(request, slug):
-    space = space_for_page(slug=slug, viewer=request.user)
+    viewer = unwrapped(request.user)
+    space = space_for_page(slug=slug, viewer=viewer)
     filters = _filters(request, space)
     if filters.sort == "random" and not request.GET.get("seed", "").isdigit():
         # A stable seed in the address keeps the order the same from one page to the next.
@@ -94,7 +95,7 @@ def idea_list(request, slug):
         return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
     open_now = open_now_signature(space.pk, space.settings_version)
     state = f"{space.pk}.{space.version}.{space.settings_version}.{open_now}"
-    key = page_key(request, "ideas.list", state, viewer_signature(request.user, space))
+    key = page_key(request, "ideas.list", state, viewer_signature(viewer, space))
 
     def render_shared():
         page = selectors.idea_page(space=space, viewer=None, filters=filters, number=request.GET.get("page", 1))
@@ -110,7 +111,7 @@ def idea_list(request, slug):
         return render(request, template, context), {"ideas": [idea.pk for idea in page.object_list]}
 
     def personal(meta):
-        return {"supported_ids": selectors.supported_among(person=request.user, idea_ids=meta["ideas"])}
+        return {"supported_ids": selectors.supported_among(person=viewer, idea_ids=meta["ideas"])}
 
     return serve_shared(request, key=key, render=render_shared, personal=personal)
 
@@ -118,10 +119,11 @@ def idea_list(request, slug):
 @require_GET
 @cached_for_visitors(_idea_versions)
 def idea_detail(request, slug, idea_id):
-    space = space_for_page(slug=slug, viewer=request.user)
-    idea = selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=request.user)
+    viewer = unwrapped(request.user)
+    space = space_for_page(slug=slug, viewer=viewer)
+    idea = selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=viewer)
     state = f"{space.pk}.{space.settings_version}.{idea.version}.{open_now_signature(space.pk, space.settings_version)}"
-    key = page_key(request, "ideas.detail", state, viewer_signature(request.user, idea))
+    key = page_key(request, "ideas.detail", state, viewer_signature(viewer, idea))
 
     def render_shared():
         shared = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
@@ -238,8 +240,9 @@ def idea_withdraw(request, slug, idea_id):
 
 def _lean_idea(request, slug, idea_id) -> Idea:
     """What supporting and following need: the idea's state, its authors, the viewer's support."""
-    space = space_for_page(slug=slug, viewer=request.user)
-    return selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=request.user)
+    viewer = unwrapped(request.user)
+    space = space_for_page(slug=slug, viewer=viewer)
+    return selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=viewer)
 
 
 def _after_action(request, idea: Idea, fragment: str, message: str = ""):
@@ -260,7 +263,7 @@ def support(request, slug, idea_id):
         withdrawn = services.idea_unsupport(person=request.user, idea=idea)
         message = _("Your support is withdrawn.") if withdrawn else _("You were not supporting this idea.")
     else:
-        _support, created = services.idea_support(person=request.user, idea=idea)
+        _support, created = services.idea_support(person=unwrapped(request.user), idea=idea)
         message = _("Thank you for your support.") if created else _("You have already supported this idea.")
     return _after_action(request, idea, "ideas/_support.html", message)
 

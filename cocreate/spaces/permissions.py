@@ -17,6 +17,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import empty
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Membership, MembershipRole, Organisation
@@ -79,6 +80,17 @@ def refuse(reason: str, next_url: str = "", next_label: str = "") -> Decision:
 
 def signed_in(person) -> bool:
     return bool(person is not None and person.is_authenticated and person.is_active and not person.deleted_at)
+
+
+def unwrapped(person):
+    """The person behind `request.user`'s lazy proxy: every attribute read through the proxy
+    costs a call, and deciding on a page reads dozens."""
+    setup = getattr(person, "_setup", None)
+    if setup is not None and "_wrapped" in person.__dict__:
+        if person.__dict__["_wrapped"] is empty:
+            setup()
+        return person.__dict__["_wrapped"]
+    return person
 
 
 def space_of(target) -> Space | None:
@@ -182,6 +194,7 @@ def can(person, activity: str, target) -> Decision:
     """May `person` do `activity` on `target` (a space, something in a space, or an
     organisation) now? The refusal's reason is meant to be shown as it is."""
     act = registry.get(activity)
+    person = unwrapped(person)
     person = person if signed_in(person) else None
 
     if act.scope == "space":

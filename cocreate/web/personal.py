@@ -30,6 +30,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cocreate.spaces.permissions import unwrapped
 from cocreate.web.memory import Recent
 
 _NONCE = hashlib.sha256(f"personal-slot:{settings.SECRET_KEY}".encode()).hexdigest()[:16]
@@ -81,21 +82,23 @@ def _nav(language: str, signed_in: bool, unread: int, path: str) -> str:
 def nav(request, key, context) -> str:
     """The header links: the same for everyone on a page but for the sign-in state and the
     unread count, so each combination is rendered once per process."""
+    person = unwrapped(request.user)
     unread = 0
-    if request.user.is_authenticated:
+    if person.is_authenticated:
         from cocreate.notifications.selectors import unread_count
 
-        unread = unread_count(person=request.user)
-    return _nav(get_language(), request.user.is_authenticated, unread, request.path)
+        unread = unread_count(person=person)
+    return _nav(get_language(), person.is_authenticated, unread, request.path)
 
 
 @renderer("viewer_style")
 def viewer_style(request, key, context) -> str:
     """Hides "Report" under the person's own comments: one style rule instead of a personal
     part per comment (the report page refuses one's own comment anyway)."""
-    if not request.user.is_authenticated:
+    person = unwrapped(request.user)
+    if not person.is_authenticated:
         return ""
-    return f"<style>.report-by-{int(request.user.pk)} {{ display: none; }}</style>"
+    return f"<style>.report-by-{int(person.pk)} {{ display: none; }}</style>"
 
 
 @renderer("messages")

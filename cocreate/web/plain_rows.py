@@ -20,6 +20,11 @@ def _converters(model, names: tuple[str, ...], vendor: str):
 
 def select(model, names: tuple[str, ...]) -> str:
     """SELECT list for `names` (field names) of `model`."""
+    return _select(model, names, connection.vendor)
+
+
+@lru_cache(maxsize=64)
+def _select(model, names: tuple[str, ...], vendor: str) -> str:
     quote = connection.ops.quote_name
     return ", ".join(quote(model._meta.get_field(name).column) for name in names)
 
