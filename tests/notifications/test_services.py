@@ -81,6 +81,7 @@ def test_notifications_page_and_mark_read(client, busy_idea, other_person):
     assert not Notification.objects.filter(recipient=other_person, read_at__isnull=True).exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection between tasks
 def test_the_worker_runs_queued_notifications(idea, person, other_person, settings):
     """With the database task backend (as `cocreate worker` runs it), the event waits in the
     queue until a worker takes it."""
