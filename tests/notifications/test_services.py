@@ -92,5 +92,5 @@ def test_the_worker_runs_queued_notifications(idea, person, other_person, settin
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     notify.enqueue(kind="commented", idea_id=idea.pk, actor_id=person.pk)
     assert not Notification.objects.exists()
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    call_command("worker", "--batch", verbosity=0)
     assert Notification.objects.filter(recipient=other_person).count() == 1
