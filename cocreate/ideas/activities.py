@@ -15,6 +15,11 @@ def is_not_merged(person, idea) -> bool:
 
 
 @rules.predicate
+def is_not_withdrawn(person, idea) -> bool:
+    return idea.status != IdeaStatus.WITHDRAWN
+
+
+@rules.predicate
 def is_open_idea(person, idea) -> bool:
     return idea.is_open
 
@@ -133,7 +138,10 @@ register(
         label=gettext_lazy("answer ideas"),
         phased=False,
         who=(Check(is_organiser | is_evaluator, gettext_lazy("Only organisers and evaluators can answer ideas.")),),
-        when=(Check(is_not_merged, merged_reason(gettext_lazy("Answer it there."))),),
+        when=(
+            Check(is_not_merged, merged_reason(gettext_lazy("Answer it there."))),
+            Check(is_not_withdrawn, gettext_lazy("Its author withdrew this idea: it no longer needs an answer.")),
+        ),
     )
 )
 

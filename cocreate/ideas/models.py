@@ -260,3 +260,6 @@ class Comment(Contribution):
 
     def author_people(self) -> list:
         return [self.author] if self.author else []
+
+    def belongs_to(self):
+        return self.idea

@@ -122,6 +122,8 @@ def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
     """An idea with what `can()` needs to decide what the viewer may do with it, and whether the
     viewer supports and follows it; 404 when the viewer may not see it. Two plain queries: it
     runs on every request for an idea's page, before the cached page is served."""
+    if not 0 < idea_id < 2**63:
+        raise Http404
     person_id = viewer.pk if signed_in(viewer) else 0
     with connection.cursor() as cursor:
         cursor.execute(
@@ -153,7 +155,7 @@ def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
         .prefetch_related(
             _authors(),
             "themes",
-            Prefetch("merged_sources", queryset=Idea.objects.order_by("merged_at", "pk")),
+            Prefetch("merged_sources", queryset=Idea.objects.visible().order_by("merged_at", "pk")),
             Prefetch("status_changes", queryset=IdeaStatusChange.objects.select_related("changed_by")),
         )
     )
@@ -169,6 +171,8 @@ def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
 def idea_versions(*, slug: str, idea_id: int) -> tuple[int, int, str, int] | None:
     """(space id, space settings version, space visibility, idea version) for the cache key of
     an idea's page. Raw SQL: it runs on every visitor's request (see `space_versions`)."""
+    if not 0 < idea_id < 2**63:
+        return None
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.id, s.settings_version, s.visibility, i.version FROM ideas_idea i "
@@ -219,7 +223,8 @@ def comment_tree(*, idea: Idea, page: int | str = 1) -> CommentPage:
     tree (shown as hidden, with the reason) so that replies keep their context."""
     top = Comment.objects.filter(idea=idea, parent__isnull=True).order_by("created_at", "pk")
     pages = max(1, -(-top.count() // THREADS_PER_PAGE))
-    number = min(max(1, int(page) if str(page).isdigit() and len(str(page)) < 7 else 1), pages)
+    page = str(page)
+    number = min(max(1, int(page) if page.isascii() and page.isdigit() and len(page) < 7 else 1), pages)
     start = (number - 1) * THREADS_PER_PAGE
     root_ids = list(top.values_list("pk", flat=True)[start : start + THREADS_PER_PAGE])
     comments = list(
@@ -236,16 +241,17 @@ def comment_tree(*, idea: Idea, page: int | str = 1) -> CommentPage:
 
 
 def similar_ideas(*, space: Space, text: str, exclude_id: int | None = None, limit: int = 5) -> list[Idea]:
-    """ "Search before you propose": visible ideas of the space sharing the most words with
-    `text` (a title being typed, or a title and description on preview)."""
+    """ "Search before you propose": open and answered ideas of the space (not merged or
+    withdrawn ones) sharing the most words with `text` (a title being typed, or a title and
+    description on preview)."""
     if len(text.strip()) < 3:
         return []
-    ids = search.ranked_ids(Idea, text, space_id=space.pk, any_word=True, limit=limit + 1)
-    ids = [pk for pk in ids if pk != exclude_id][:limit]
-    ideas = search.order_by_ids(Idea.objects.filter(space=space), ids).only(
+    ids = search.ranked_ids(Idea, text, space_id=space.pk, any_word=True, limit=limit * 3)
+    candidates = Idea.objects.filter(space=space).exclude(status__in=HIDDEN_BY_DEFAULT)
+    ideas = search.order_by_ids(candidates, [pk for pk in ids if pk != exclude_id]).only(
         "pk", "title", "status", "supports_count", "imported_supports_count", "comments_count", "space_id"
     )
-    found = list(ideas)
+    found = list(ideas[:limit])
     for idea in found:
         idea.space = space
     return found

@@ -382,6 +382,7 @@ def comment_create(*, person: Person, idea: Idea, body: str, parent: Comment | N
     if len(body) > COMMENT_MAX:
         raise ValidationError({"body": _("Keep your comment under %(n)s characters.") % {"n": COMMENT_MAX}})
     depth = 0
+    replied_to = parent.author_id if parent is not None else None
     if parent is not None:
         if parent.idea_id != idea.pk:
             raise ValidationError({"parent": _("You can only reply to a comment on the same idea.")})
@@ -397,7 +398,7 @@ def comment_create(*, person: Person, idea: Idea, body: str, parent: Comment | N
     idea.comments_count += 1
     Follow.objects.get_or_create(person=person, idea=idea)
     _changed(idea)
-    reply_to = [parent.author_id] if parent is not None and parent.author_id not in (None, person.pk) else []
+    reply_to = [replied_to] if replied_to not in (None, person.pk) else []
     _tell_after_commit(NotificationKind.COMMENTED, idea, person, comment_id=comment.pk, reply_to=reply_to)
     return comment
 
@@ -410,6 +411,8 @@ def on_contribution_moderated(content, hidden: bool) -> None:
         _changed(content.idea)
     elif isinstance(content, Idea):
         _changed(content)
+        if content.merged_into_id:  # the idea it was merged into lists it
+            Idea.objects.filter(pk=content.merged_into_id).update(version=F("version") + 1)
 
 
 def ideas_recount(*, space: Space | None = None) -> int:

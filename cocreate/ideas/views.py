@@ -49,7 +49,7 @@ def _idea_versions(request, slug, idea_id, **kwargs):
     row = selectors.idea_versions(slug=slug, idea_id=idea_id)
     if row is None or row[2] != Visibility.PUBLIC:
         return None
-    return f"{row[0]}.{row[3]}.{open_now_signature(row[0], row[1])}"
+    return f"{row[0]}.{row[1]}.{row[3]}.{open_now_signature(row[0], row[1])}"
 
 
 def _filters(request, space: Space) -> IdeaFilters:
@@ -63,7 +63,8 @@ def _filters(request, space: Space) -> IdeaFilters:
         filters.status = status
     theme = get.get("theme", "")
     if theme:
-        if theme.isdigit() and Theme.objects.filter(space=space, pk=int(theme)).exists():
+        plausible = theme.isascii() and theme.isdigit() and len(theme) < 19
+        if plausible and Theme.objects.filter(space=space, pk=int(theme)).exists():
             filters.theme = int(theme)
         else:
             filters.errors["theme"] = _("There is no such theme in this space; showing all themes.")
@@ -78,7 +79,7 @@ def _filters(request, space: Space) -> IdeaFilters:
         sort = "newest"
     filters.sort = sort
     seed = get.get("seed", "")
-    filters.seed = int(seed) if seed.isdigit() and len(seed) <= 9 else 0
+    filters.seed = int(seed) if seed.isascii() and seed.isdigit() and len(seed) <= 9 else 0
     return filters
 
 
@@ -88,7 +89,7 @@ def idea_list(request, slug):
     viewer = unwrapped(request.user)
     space = space_for_page(slug=slug, viewer=viewer)
     filters = _filters(request, space)
-    if filters.sort == "random" and not request.GET.get("seed", "").isdigit():
+    if filters.sort == "random" and not filters.seed:
         # A stable seed in the address keeps the order the same from one page to the next.
         query = request.GET.copy()
         query["seed"] = str(random.randint(1, 999_999_999))
@@ -303,8 +304,12 @@ def comment(request, slug, idea_id):
     parent = None
     parent_id = request.POST.get("parent", "")
     if parent_id:
-        if parent_id.isdigit() and len(parent_id) < 19:
-            parent = Comment.objects.select_related("author").filter(pk=int(parent_id), idea=idea).first()
+        if parent_id.isascii() and parent_id.isdigit() and len(parent_id) < 19:
+            parent = (
+                Comment.objects.select_related("author")
+                .filter(pk=int(parent_id), idea=idea, hidden_at__isnull=True)
+                .first()
+            )
         if parent is None:
             form.add_error(None, _("The comment you replied to no longer exists."))
     if form.is_valid():

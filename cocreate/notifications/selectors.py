@@ -1,7 +1,7 @@
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from cocreate.notifications.models import Notification
+from cocreate.notifications.models import Notification, NotificationKind
 
 
 def unread_count(*, person) -> int:
@@ -14,4 +14,13 @@ def unread_count(*, person) -> int:
 
 
 def inbox(*, person) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=person).select_related("actor", "idea__space", "comment__idea__space")
+    """The person's notifications about what they may still see: not about ideas hidden since
+    (except the notice that their own was hidden), nor about spaces they can no longer read."""
+    from cocreate.spaces.models import Space
+
+    return (
+        Notification.objects.filter(recipient=person)
+        .filter(Q(idea__hidden_at__isnull=True) | Q(kind=NotificationKind.HIDDEN))
+        .filter(idea__space__in=Space.objects.visible_to(person))
+        .select_related("actor", "idea__space", "comment__idea__space")
+    )

@@ -34,6 +34,7 @@ def notifications_create(
     if recipient_ids is None:
         recipient_ids = list(Follow.objects.filter(idea_id=idea_id).values_list("person_id", flat=True))
     followers, replied_to = set(recipient_ids), set(reply_to)
+    followers, replied_to = _who_can_read(idea_id, followers), _who_can_read(idea_id, replied_to)
     reachable = set(
         Person.objects.filter(
             pk__in=followers | replied_to, kind="account", is_active=True, deleted_at__isnull=True
@@ -50,6 +51,19 @@ def notifications_create(
     ]
     Notification.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
+
+
+def _who_can_read(idea_id: int, person_ids: set[int]) -> set[int]:
+    """Of these people, those who may still read the idea's space (a private space may have
+    left some of them out since they followed)."""
+    from cocreate.spaces.models import Space, Visibility
+    from cocreate.spaces.permissions import may_read_space
+
+    space = Space.objects.filter(ideas__pk=idea_id).first()
+    if space is None or space.visibility == Visibility.PUBLIC or not person_ids:
+        return person_ids
+    people = Person.objects.filter(pk__in=person_ids)
+    return {p.pk for p in people if may_read_space(p, space)}
 
 
 def notifications_mark_read(*, person: Person, ids: list[int] | None = None) -> int:

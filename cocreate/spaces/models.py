@@ -34,8 +34,13 @@ class SpaceQuerySet(models.QuerySet):
             return self.filter(visibility=Visibility.PUBLIC)
         if person.is_superuser:
             return self
+        # As `may_read_space`: roles in the space or in the programme it belongs to.
         return self.filter(
-            Q(visibility=Visibility.PUBLIC) | Q(roles__person=person) | Q(organisations__memberships__person=person)
+            Q(visibility=Visibility.PUBLIC)
+            | Q(roles__person=person)
+            | Q(organisations__memberships__person=person)
+            | Q(parent__roles__person=person)
+            | Q(parent__organisations__memberships__person=person)
         ).distinct()
 
 
@@ -277,6 +282,10 @@ class Contribution(models.Model):
     def author_people(self) -> list:
         """The people told when the contribution is hidden; each kind of contribution says."""
         raise NotImplementedError
+
+    def belongs_to(self):
+        """The contribution this one is part of (a comment's idea), or None."""
+        return None
 
 
 class ReportReason(models.TextChoices):

@@ -288,14 +288,18 @@ def residents_upload(*, person: Person, space: Space, csv_file) -> dict:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
         raise ValidationError({"file": _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")})
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "reference" not in headers:
-        raise ValidationError({"file": _("The first line must name the columns and include “reference”.")})
-    reader.fieldnames = headers
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+        if "reference" not in headers:
+            raise ValidationError({"file": _("The first line must name the columns and include “reference”.")})
+        reader.fieldnames = headers
+        numbered = [(reader.line_num, row) for row in reader]
+    except csv.Error as problem:
+        raise ValidationError({"file": _("Line %(line)s cannot be read as CSV (%(problem)s).")
+                               % {"line": reader.line_num, "problem": problem}})
     rows, errors, seen = [], [], set()
-    for row in reader:
-        line = reader.line_num
+    for line, row in numbered:
         reference = normalise_reference(row.get("reference") or "")
         if not reference:
             errors.append(_("Line %(line)s has no reference.") % {"line": line})
@@ -386,11 +390,12 @@ def contribution_hide(*, person: Person, content, reason: str) -> None:
     ensure_can(person, "moderate", content)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you are hiding this: its author will be told.")})
-    if content.is_hidden:
-        raise ValidationError({"reason": _("This is already hidden.")})
-    type(content).objects.filter(pk=content.pk).update(
+    # Only if it is still visible: two moderators (or a double click) hide it once.
+    changed = type(content).objects.filter(pk=content.pk, hidden_at__isnull=True).update(
         hidden_at=timezone.now(), hidden_reason=reason.strip(), hidden_by=person
     )
+    if not changed:
+        raise ValidationError({"reason": _("This is already hidden.")})
     content.refresh_from_db(fields=["hidden_at", "hidden_reason", "hidden_by"])
     _resolve_reports(content, person=person, outcome=ReportOutcome.HIDDEN)
     log_action(actor=person, action="hide", space=content.space, target=content, reason=reason.strip())
@@ -401,9 +406,11 @@ def contribution_hide(*, person: Person, content, reason: str) -> None:
 def contribution_restore(*, person: Person, content) -> None:
     """Show again a contribution that was hidden by mistake."""
     ensure_can(person, "moderate", content)
-    if not content.is_hidden:
+    changed = type(content).objects.filter(pk=content.pk, hidden_at__isnull=False).update(
+        hidden_at=None, hidden_reason="", hidden_by=None
+    )
+    if not changed:
         raise ValidationError({"reason": _("This is not hidden.")})
-    type(content).objects.filter(pk=content.pk).update(hidden_at=None, hidden_reason="", hidden_by=None)
     content.refresh_from_db(fields=["hidden_at", "hidden_reason", "hidden_by"])
     log_action(actor=person, action="restore", space=content.space, target=content)
     contribution_restored.send(sender=type(content), content=content, moderator=person)

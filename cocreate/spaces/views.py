@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,6 +32,12 @@ def _organisations_run_by(person):
     return Organisation.objects.filter(
         memberships__person=person, memberships__role__in=[MembershipRole.ADMIN, MembershipRole.STAFF]
     ).order_by("name")
+
+
+def _programmes_run_by(person):
+    """Programmes a new space may belong to: those the person organises."""
+    programmes = Space.objects.filter(kind=SpaceKind.PROGRAMME).order_by("title")
+    return programmes.filter(pk__in=[p.pk for p in programmes if can(person, "manage_space", p)])
 
 
 def space_index(request):
@@ -65,7 +72,7 @@ def space_new(request):
     organisations = _organisations_run_by(request.user)
     if not organisations.exists():
         raise Refused(refuse(_("Only staff and administrators of an organisation can open a space.")))
-    parents = Space.objects.filter(kind=SpaceKind.PROGRAMME).order_by("title")
+    parents = _programmes_run_by(request.user)
     form = SpaceForm(
         request.POST or None,
         organisations=organisations,
@@ -91,7 +98,7 @@ def space_edit(request, slug):
     space = selectors.space_detail(slug=slug, viewer=request.user)
     ensure_can(request.user, "manage_space", space)
     organisations = _organisations_run_by(request.user) | space.organisations.all()
-    parents = Space.objects.filter(kind=SpaceKind.PROGRAMME).exclude(pk=space.pk).order_by("title")
+    parents = _programmes_run_by(request.user).exclude(pk=space.pk)
     initial = {name: getattr(space, name) for name in services.SPACE_FIELDS}
     initial.update(organisations=list(space.organisations.all()), parent=space.parent)
     form = SpaceForm(request.POST or None, organisations=organisations.distinct(), parents=parents, initial=initial)
@@ -247,7 +254,10 @@ def residency(request, slug):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you: you are verified as a resident."))
-            return redirect(request.GET.get("next") or space.get_absolute_url())
+            wanted = request.GET.get("next", "")
+            safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                                   require_https=request.is_secure())
+            return redirect(wanted if wanted and safe else space.get_absolute_url())
     return render(request, "spaces/residency.html", {"space": space, "form": form})
 
 
@@ -265,18 +275,25 @@ def moderation(request, slug):
     )
 
 
-def _content_or_404(space: Space, kind: str, content_id: int):
+def _content_or_404(space: Space, kind: str, content_id: int, viewer):
+    """The contribution, if it is in this space and the viewer may read what it belongs to
+    (a comment on a hidden idea is as hidden as the idea)."""
     content = registry.moderated_content(kind, content_id)
     if content is None or content.space_id != space.pk:
         raise Http404
     content.space = space
+    container = content.belongs_to()
+    if container is not None:
+        container.space = space
+        if not can(viewer, "view", container):
+            raise Http404
     return content
 
 
 @login_required
 def report(request, slug, kind, content_id):
     space = selectors.space_detail(slug=slug, viewer=request.user)
-    content = _content_or_404(space, kind, content_id)
+    content = _content_or_404(space, kind, content_id, request.user)
     ensure_can(request.user, "report", content)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -293,7 +310,7 @@ def report(request, slug, kind, content_id):
 @login_required
 def hide(request, slug, kind, content_id):
     space = selectors.space_detail(slug=slug, viewer=request.user)
-    content = _content_or_404(space, kind, content_id)
+    content = _content_or_404(space, kind, content_id, request.user)
     ensure_can(request.user, "moderate", content)
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -311,7 +328,7 @@ def hide(request, slug, kind, content_id):
 @require_POST
 def restore(request, slug, kind, content_id):
     space = selectors.space_detail(slug=slug, viewer=request.user)
-    content = _content_or_404(space, kind, content_id)
+    content = _content_or_404(space, kind, content_id, request.user)
     try:
         services.contribution_restore(person=request.user, content=content)
     except ValidationError as error:

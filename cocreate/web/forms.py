@@ -17,7 +17,8 @@ def add_service_errors(form, error: ValidationError) -> None:
 
 
 def _plausible_id(value) -> bool:
-    return str(value).isdigit() and 0 < int(value) < 2**62
+    value = str(value)
+    return value.isascii() and value.isdigit() and len(value) < 19 and 0 < int(value) < 2**62
 
 
 class IdsChoiceField(forms.ModelMultipleChoiceField):

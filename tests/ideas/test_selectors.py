@@ -157,3 +157,10 @@ def test_viewer_sees_what_they_supported(space, person):
     services.idea_support(person=person, idea=idea)
     listed = selectors.idea_list(space=space, viewer=person).get(pk=idea.pk)
     assert listed.supported and listed.following is False
+
+
+def test_similar_ideas_leave_out_merged_and_withdrawn_ones(space, organiser):
+    kept = factories.IdeaFactory(space=space, title="Live bus times at rural stops")
+    merged = factories.IdeaFactory(space=space, title="Bus times at village stops")
+    services.ideas_merge(person=organiser, target=kept, sources=[merged])
+    assert selectors.similar_ideas(space=space, text="bus times stops") == [kept]

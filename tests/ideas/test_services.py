@@ -275,3 +275,21 @@ def test_recount_fixes_counters_and_keeps_imported_supports(idea, person):
     assert services.ideas_recount(space=idea.space) == 1
     idea.refresh_from_db()
     assert (idea.supports_count, idea.comments_count, idea.imported_supports_count) == (1, 0, 500)
+
+
+def test_a_withdrawn_idea_needs_no_answer(idea, other_person, organiser):
+    services.idea_withdraw(person=other_person, idea=idea)
+    with pytest.raises(Refused):
+        services.idea_answer(person=organiser, idea=Idea.objects.get(pk=idea.pk), status=IdeaStatus.ACCEPTED,
+                             body="We will do it anyway.")
+    assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.WITHDRAWN
+
+
+def test_a_deep_reply_tells_the_person_replied_to(idea, person, django_capture_on_commit_callbacks):
+    a, b, c = (factories.PersonFactory() for _ in range(3))
+    level0 = services.comment_create(person=a, idea=idea, body="0")
+    level1 = services.comment_create(person=b, idea=idea, body="1", parent=level0)
+    level2 = services.comment_create(person=c, idea=idea, body="2", parent=level1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(person=person, idea=idea, body="3", parent=level2)
+    assert Notification.objects.filter(recipient=c, kind="replied").exists()

@@ -96,3 +96,34 @@ def test_reply_page_without_javascript_and_its_errors(client, idea, person, othe
     assert Comment.objects.count() == 1
     client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": "Ashford", "parent": question.pk})
     assert Comment.objects.get(parent=question).body == "Ashford"
+
+
+def test_failed_reply_to_a_hidden_comment_does_not_show_its_text(client, idea, person, other_person, moderator):
+    from cocreate.ideas import services
+    from cocreate.spaces.services import contribution_hide
+
+    secret = services.comment_create(person=other_person, idea=idea, body="Call me on 07123 456789")
+    secret.space = idea.space
+    contribution_hide(person=moderator, content=secret, reason="Personal data")
+    client.force_login(person)
+    url = reverse("ideas:comment", args=[idea.space.slug, idea.pk])
+    response = client.post(url, {"body": "x", "parent": secret.pk})
+    assert "07123" not in response.content.decode()
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("query", ["?theme=²", "?sort=random&seed=²", "?status=²"])
+def test_unicode_digits_in_the_address_are_not_numbers(client, space, query):
+    factories.IdeaFactory(space=space)
+    assert client.get(reverse("ideas:list", args=[space.slug]) + query).status_code in (200, 302)
+
+
+def test_unicode_digits_and_huge_numbers_on_idea_pages(client, idea, person):
+    url = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    assert client.get(url + "?comments=²").status_code == 200
+    huge = f"/en/spaces/{idea.space.slug}/ideas/99999999999999999999999/"
+    assert client.get(huge).status_code == 404
+    client.force_login(person)
+    assert client.post(huge + "support/", {"action": "support"}).status_code == 404
+    assert client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
+                       {"body": "x", "parent": "²"}).status_code == 400

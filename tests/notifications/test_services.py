@@ -94,3 +94,13 @@ def test_the_worker_runs_queued_notifications(idea, person, other_person, settin
     assert not Notification.objects.exists()
     call_command("worker", "--batch", verbosity=0)
     assert Notification.objects.filter(recipient=other_person).count() == 1
+
+
+def test_inbox_leaves_out_ideas_hidden_since(client, busy_idea, other_person, moderator):
+    from cocreate.spaces.services import contribution_hide
+
+    busy_idea.space = busy_idea.space
+    contribution_hide(person=moderator, content=busy_idea, reason="Off topic")
+    client.force_login(other_person)
+    page = client.get(reverse("notifications:inbox")).content.decode()
+    assert "commented on" not in page

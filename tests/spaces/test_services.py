@@ -170,3 +170,25 @@ def test_phase_dates_without_a_time_zone_are_taken_in_the_sites_zone(space, orga
                                   ends_at=datetime(2027, 5, 10, 17), activities=["support"])
     phase.refresh_from_db()
     assert timezone.localtime(phase.starts_at).hour == 9 and phase.state() == "upcoming"
+
+
+def test_hiding_twice_at_once_counts_once(idea, person, moderator):
+    comment = ideas.comment_create(person=person, idea=idea, body="Advert")
+    first, second = (type(comment).objects.get(pk=comment.pk) for _ in range(2))
+    first.space = second.space = idea.space
+    services.contribution_hide(person=moderator, content=first, reason="Advertising")
+    with pytest.raises(ValidationError):
+        services.contribution_hide(person=moderator, content=second, reason="Advertising")
+    assert Idea.objects.get(pk=idea.pk).comments_count == 0
+    services.contribution_restore(person=moderator, content=first)
+    with pytest.raises(ValidationError):
+        services.contribution_restore(person=moderator, content=second)
+    assert Idea.objects.get(pk=idea.pk).comments_count == 1
+
+
+def test_residents_files_with_old_line_ends_or_huge_fields_are_explained(space, organiser):
+    result = services.residents_upload(person=organiser, space=space, csv_file=_csv("reference\rA1\rA2\r"))
+    assert result["added"] == 2
+    with pytest.raises(ValidationError) as error:
+        services.residents_upload(person=organiser, space=space, csv_file=_csv("reference\n" + "x" * 200_000 + "\n"))
+    assert "cannot be read as CSV" in error.value.message_dict["file"][0]

@@ -128,3 +128,26 @@ def test_report_link_is_under_other_peoples_comments_only(client, idea, person, 
     assert f'<a class="report-by-{other_person.pk}" href="{reports}/{theirs.pk}/"' in page
     assert f"<style>.report-by-{person.pk} {{ display: none; }}</style>" in page
     assert f'class="report-by-{person.pk}" href="{reports}/{mine.pk}/"' in page
+
+
+def test_a_new_space_title_shows_at_once_on_cached_idea_pages(client, idea, organiser):
+    from cocreate.spaces.services import space_update
+
+    url = reverse("ideas:detail", args=[idea.space.slug, idea.pk])
+    client.get(url)
+    space_update(person=organiser, space=idea.space, title="A brand new title")
+    assert "A brand new title" in client.get(url).content.decode()
+
+
+def test_a_hidden_merged_idea_disappears_from_the_idea_it_was_merged_into(client, space, organiser, moderator):
+    from cocreate.spaces.services import contribution_hide
+
+    target = factories.IdeaFactory(space=space, title="Bus times at rural stops")
+    source = factories.IdeaFactory(space=space, title="Offensive title about buses")
+    services.ideas_merge(person=organiser, target=target, sources=[source])
+    url = reverse("ideas:detail", args=[space.slug, target.pk])
+    assert "Offensive title" in client.get(url).content.decode()
+    source.refresh_from_db()
+    source.space = space
+    contribution_hide(person=moderator, content=source, reason="Offensive")
+    assert "Offensive title" not in client.get(url).content.decode()

@@ -30,6 +30,7 @@ SOURCE = "decide-madrid"
 SITE = "https://decide.madrid.es"
 MADRID = timezone.get_fixed_timezone(60)  # CET; the files give local dates and times
 PROPOSAL_COLUMNS = {"id", "url", "title", "userId", "date", "summary", "text", "numSupports"}
+IMPORTED_IDEA_FIELDS = ["title", "body", "created_at", "imported_supports_count", "external_url", "search_text"]
 COMMENT_FIELDS = [
     "idea_id",
     "author_id",
@@ -239,7 +240,9 @@ def import_folder(folder: Path, space_name: str, progress=lambda items, **_: ite
         idea.external_url = SITE + p.url if p.url.startswith("/") else p.url
         idea.search_text = normalise(f"{p.title} {p.body}")
         is_new = idea.pk is None
-        idea.save()
+        # An existing idea: only what comes from the file, so that supports, comments and
+        # answers given here meanwhile are not written back as they were read.
+        idea.save(update_fields=None if is_new else IMPORTED_IDEA_FIELDS)
         if is_new:
             ideas[p.id] = idea
             IdeaStatusChange.objects.create(idea=idea, status=IdeaStatus.SUBMITTED, changed_at=p.created)
