@@ -22,11 +22,14 @@ class Command(BaseCommand):
             default=int(os.environ.get("WEB_WORKERS", "2")),
             help="web server processes (default 2)",
         )
+        # One request at a time per process: Django's work is Python, which threads only share
+        # (measured with bench/web.py: 2 threads per process serve fewer requests than 1).
+        # For more capacity, add processes.
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("WEB_THREADS", "4")),
-            help="request threads per process (default 4)",
+            default=int(os.environ.get("WEB_THREADS", "1")),
+            help="request threads per process (default 1)",
         )
         parser.add_argument("--no-worker", action="store_true", help="do not start the task worker")
 
