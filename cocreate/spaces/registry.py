@@ -10,7 +10,7 @@ shown when it fails. Checks under `who` are about the person (roles, authorship)
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import rules
 from django.utils.functional import Promise
@@ -41,7 +41,6 @@ class Activity:
     residents_only_possible: bool = False
     # Shown to staff choosing what a phase enables; unphased activities are not offered.
     description: str | Promise = ""
-    extra: dict = field(default_factory=dict)
 
 
 _registry: dict[str, Activity] = {}
@@ -109,10 +108,3 @@ def moderated_content(kind: str, pk: int):
         return None
     _model, make = _moderated[kind]
     return make().filter(pk=pk).first()
-
-
-def moderated_kind(content) -> str:
-    for kind, (model, _make) in _moderated.items():
-        if isinstance(content, model):
-            return kind
-    raise LookupError(f"{type(content).__name__} is not a moderated kind of contribution")

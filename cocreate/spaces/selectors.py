@@ -1,7 +1,6 @@
 """Reads about spaces: lists, one space with its phases, the moderation queue."""
 
 import copy
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -105,15 +104,3 @@ def moderation_queue(*, space: Space) -> list[ReportedContent]:
             continue
         grouped.setdefault(key, ReportedContent(report.content)).reports.append(report)
     return sorted(grouped.values(), key=lambda item: (-len(item.reports), item.reports[0].created_at))
-
-
-def open_report_counts(*, spaces: list[Space]) -> dict[int, int]:
-    counts = defaultdict(int)
-    rows = (
-        Report.objects.filter(space__in=spaces, outcome=ReportOutcome.OPEN)
-        .values("space")
-        .annotate(n=Count("pk"))
-        .values_list("space", "n")
-    )
-    counts.update(dict(rows))
-    return counts
