@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cocreate.spaces",
     "cocreate.ideas",
     "cocreate.notifications",
+    "cocreate.budgets",
     "cocreate.web",
     "cocreate.demo",
 ]

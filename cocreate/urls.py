@@ -21,6 +21,7 @@ urlpatterns = [
 # The most visited pages first: Django tries the patterns in order.
 urlpatterns += i18n_patterns(
     path("spaces/<slug:slug>/ideas/", include("cocreate.ideas.urls")),
+    path("spaces/<slug:slug>/budgets/", include("cocreate.budgets.urls")),
     path("spaces/", include("cocreate.spaces.urls")),
     path("", web.home, name="home"),
     path("accessibility/", web.accessibility, name="accessibility"),

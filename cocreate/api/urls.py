@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from cocreate.api import errors
+from cocreate.api.budgets import router as budgets_router
 from cocreate.api.ideas import router as ideas_router
 from cocreate.api.spaces import router as spaces_router
 
@@ -8,7 +9,8 @@ api = NinjaAPI(
     title="Cocreate API",
     version="1",
     description=(
-        "Spaces, phases, ideas, comments and supports. Read without signing in; write with your "
+        "Spaces, phases, ideas, comments and supports; participatory budgets, their projects, your own "
+        "ballot and the results (never who voted for what). Read without signing in; write with your "
         "browser session (and its CSRF token) or a personal API key from your account page, sent as "
         "`Authorization: Bearer cc_…`. Every refusal and every invalid field comes back as JSON: "
         '`{"detail": "…", "field": "…"}`.'
@@ -20,3 +22,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", spaces_router)
 api.add_router("", ideas_router)
+api.add_router("", budgets_router)

@@ -3,6 +3,9 @@
 - “Transformed by You” (Kent Connects, Kent, England), in English.
 - “O Governador Pergunta” (Gabinete Digital, Rio Grande do Sul, Brazil), in Brazilian Portuguese.
 
+The third story, Porto Alegre's participatory budget, keeps its spaces in `cocreate.demo.budgets`;
+its organisation and people are here with the others.
+
 All people, addresses and organisations other than the public bodies and the university are
 invented. Days are relative to the moment the demo is loaded.
 """
@@ -94,6 +97,16 @@ ORGANISATIONS = [
             "pela regulação de consultas e cirurgias e pela assistência farmacêutica estadual."
         ),
         "website": "https://saude.rs.gov.br",
+    },
+    {
+        "key": "poa",
+        "name": "Prefeitura Municipal de Porto Alegre",
+        "kind": "public_agency",
+        "description": (
+            "Prefeitura da capital do Rio Grande do Sul. Coordena o Orçamento Participativo, criado em Porto "
+            "Alegre em 1989, em que os moradores de cada região decidem parte dos investimentos da cidade."
+        ),
+        "website": "https://prefeitura.poa.br",
     },
 ]
 
@@ -445,6 +458,63 @@ PEOPLE = [
         "skills": ["agricultura familiar", "costura"],
         "expertise": ["vida no meio rural"],
         "bio": "Agricultora e mãe de dois filhos, moro no interior de Canguçu, a 40 km da cidade.",
+        "login_note": "",
+    },
+    # Porto Alegre's participatory budget (cocreate.demo.budgets); Lúcia (Partenon) and Carlos
+    # (Restinga) above live in Porto Alegre too.
+    {
+        "key": "claudia",
+        "email": "orcamento@demo.cocreate.test",
+        "name": "Cláudia Menezes",
+        "superuser": False,
+        "role_in": [("poa", "staff")],
+        "motivations": ["community_impact"],
+        "languages": ["pt", "es"],
+        "preferred_language": "pt-br",
+        "skills": ["orçamento público", "mediação de assembleias", "acompanhamento de obras"],
+        "expertise": ["orçamento participativo", "planejamento urbano"],
+        "bio": (
+            "Servidora da Prefeitura de Porto Alegre há 18 anos. Coordeno o Orçamento Participativo nas regiões "
+            "Restinga, Partenon, Lomba do Pinheiro e Centro: as assembleias, a análise dos projetos, a "
+            "votação e o acompanhamento das obras."
+        ),
+        "login_note": (
+            "staff of Porto Alegre's participatory budget: reviews projects, enters paper ballots, counts "
+            "votes, posts delivery updates"
+        ),
+    },
+    {
+        "key": "jussara",
+        "email": "jussara.pereira@demo.cocreate.test",
+        "name": "Jussara Pereira",
+        "superuser": False,
+        "role_in": [],
+        "motivations": ["community_impact", "discussion"],
+        "languages": ["pt"],
+        "preferred_language": "pt-br",
+        "skills": ["mobilização comunitária", "cozinha", "organização de reuniões"],
+        "expertise": ["orçamento participativo", "saneamento"],
+        "bio": (
+            "Merendeira aposentada, moro na Lomba do Pinheiro há 30 anos. Sou delegada do Orçamento "
+            "Participativo pela minha região e cuido da horta da associação de moradores."
+        ),
+        "login_note": (
+            "a resident of Lomba do Pinheiro, Porto Alegre: voted in the 2026 participatory budget, follows "
+            "funded projects, can propose for 2027"
+        ),
+    },
+    {
+        "key": "beatriz",
+        "email": "beatriz.kuhn@demo.cocreate.test",
+        "name": "Beatriz Kuhn",
+        "superuser": False,
+        "role_in": [],
+        "motivations": ["community_impact", "portfolio"],
+        "languages": ["pt", "en", "de"],
+        "preferred_language": "pt-br",
+        "skills": ["arquitetura", "desenho universal", "bicicleta"],
+        "expertise": ["acessibilidade", "mobilidade urbana"],
+        "bio": "Arquiteta, moro no Centro Histórico de Porto Alegre e vou de bicicleta para todo lado.",
         "login_note": "",
     },
 ]

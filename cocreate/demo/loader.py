@@ -4,11 +4,13 @@ so that counters, follows, notifications and permissions are exactly what real u
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from cocreate.accounts.models import FieldOfExpertise, Membership, Organisation, Person, Skill
 from cocreate.accounts.services import _names, _tags
+from cocreate.demo import budgets as budget_demo
 from cocreate.demo import content
 from cocreate.ideas import services as ideas
 from cocreate.ideas.models import Comment, Idea, IdeaStatusChange, Support, Theme
@@ -39,10 +41,13 @@ def _people() -> dict[str, Person]:
             },
         )
     people = {}
+    # One hash for the shared password: hashing it once per account (a second each with the
+    # default hasher) was most of the time the demo took to load.
+    password = make_password(content.PASSWORD)
     for p in content.PEOPLE:
         person = Person.objects.create_user(
             p["email"],
-            content.PASSWORD,
+            None,
             display_name=p["name"],
             is_superuser=p.get("superuser", False),
             is_staff=p.get("superuser", False),
@@ -57,6 +62,7 @@ def _people() -> dict[str, Person]:
         for org_key, role in p.get("role_in", []):
             Membership.objects.create(person=person, organisation=organisations[org_key], role=role)
         people[p["key"]] = person
+    Person.objects.filter(pk__in=[person.pk for person in people.values()]).update(password=password)
     for p in content.OFFLINE_PEOPLE:
         people[p["key"]] = p["name"]  # offline people are created when staff enter their idea
     return people, organisations
@@ -183,3 +189,4 @@ def load() -> None:
     for spec in content.SPACES:
         space = _space(spec, people, organisations)
         _ideas(spec, space, people)
+    budget_demo.load(people, organisations)

@@ -13,6 +13,10 @@ class NotificationKind(models.TextChoices):
     MERGED = "merged", _("An idea was merged into another")
     HIDDEN = "hidden", _("A moderator hid your contribution")
     CO_AUTHOR_ADDED = "co_author_added", _("You were added as a co-author")
+    PROJECT_REVIEWED = "project_reviewed", _("A budget project was reviewed")
+    SUGGESTION_DECIDED = "suggestion_decided", _("A suggested change to a project was decided")
+    PROJECT_FUNDED = "project_funded", _("A budget project was funded")
+    DELIVERY_UPDATE = "delivery_update", _("News on the delivery of a project")
 
 
 class Notification(models.Model):
@@ -23,6 +27,7 @@ class Notification(models.Model):
     )
     idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     comment = models.ForeignKey("ideas.Comment", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    project = models.ForeignKey("budgets.Project", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     # The other idea of a merge; a moderator's reason; the new status…
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -47,7 +52,7 @@ class Notification(models.Model):
         from cocreate.ideas.models import IdeaStatus
 
         who = self.actor.public_name if self.actor_id and self.actor else _("Someone")
-        title = self.idea.title if self.idea_id else ""
+        title = self.idea.title if self.idea_id else (self.project.title if self.project_id else "")
         values = {"who": who, "title": title}
         if self.kind == NotificationKind.ANSWERED:
             status = IdeaStatus(self.details.get("status", IdeaStatus.UNDER_CONSIDERATION)).label
@@ -69,6 +74,18 @@ class Notification(models.Model):
             }
         if self.kind == NotificationKind.CO_AUTHOR_ADDED:
             return _("%(who)s added you as a co-author of “%(title)s”.") % values
+        if self.kind == NotificationKind.PROJECT_REVIEWED:
+            if self.details.get("feasible"):
+                return _("“%(title)s” was reviewed and will be on the ballot.") % values
+            return _("“%(title)s” was reviewed and found not feasible; the reason is on its page.") % values
+        if self.kind == NotificationKind.SUGGESTION_DECIDED:
+            if self.details.get("accepted"):
+                return _("Your suggested change to “%(title)s” was accepted.") % values
+            return _("Your suggested change to “%(title)s” was declined; the reason is on its page.") % values
+        if self.kind == NotificationKind.PROJECT_FUNDED:
+            return _("“%(title)s” won funding in the vote.") % values
+        if self.kind == NotificationKind.DELIVERY_UPDATE:
+            return _("News on the delivery of “%(title)s”.") % values
         return self.get_kind_display()
 
     def target_url(self) -> str:
@@ -78,4 +95,6 @@ class Notification(models.Model):
             from django.urls import reverse
 
             return reverse("ideas:detail", kwargs={"slug": self.idea.space.slug, "idea_id": self.details["into"]})
+        if self.project_id:
+            return self.project.get_absolute_url()
         return self.idea.get_absolute_url() if self.idea_id else "/"

@@ -14,13 +14,15 @@ def unread_count(*, person) -> int:
 
 
 def inbox(*, person) -> QuerySet[Notification]:
-    """The person's notifications about what they may still see: not about ideas hidden since
+    """The person's notifications about what they may still see: not about ideas or projects hidden since
     (except the notice that their own was hidden), nor about spaces they can no longer read."""
     from cocreate.spaces.models import Space
 
+    visible = Space.objects.visible_to(person)
     return (
         Notification.objects.filter(recipient=person)
         .filter(Q(idea__hidden_at__isnull=True) | Q(kind=NotificationKind.HIDDEN))
-        .filter(idea__space__in=Space.objects.visible_to(person))
-        .select_related("actor", "idea__space", "comment__idea__space")
+        .filter(Q(project__isnull=True) | Q(project__hidden_at__isnull=True))
+        .filter(Q(idea__space__in=visible) | Q(project__space__in=visible))
+        .select_related("actor", "idea__space", "comment__idea__space", "project__space")
     )

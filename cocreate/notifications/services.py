@@ -97,7 +97,7 @@ def email_digests_send(*, frequency: str = EmailFrequency.GROUPED) -> int:
             continue
         notifications = list(
             Notification.objects.filter(recipient=person, emailed_at=claim)
-            .select_related("actor", "idea__space", "comment")
+            .select_related("actor", "idea__space", "comment", "project__space")
             .order_by("created_at")
         )
         try:

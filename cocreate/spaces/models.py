@@ -210,6 +210,10 @@ class Resident(models.Model):
         help_text=_("The number the council gave this resident, e.g. on a letter or a council tax bill."),
     )
     postcode = models.CharField(_("postcode"), max_length=16, blank=True)
+    district = models.CharField(_("district"), max_length=120, blank=True)
+    # Other columns of the uploaded list (age group, …): only ever shown as aggregates over
+    # groups of at least 10 people.
+    attributes = models.JSONField(default=dict, blank=True)
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="residencies"
     )

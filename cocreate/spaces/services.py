@@ -269,6 +269,9 @@ def space_role_revoke(*, person: Person, space_role: SpaceRole) -> None:
 # --- Residents list ------------------------------------------------------------------------
 
 
+RESIDENT_COLUMNS = {"reference", "postcode", "district"}
+
+
 def normalise_reference(value: str) -> str:
     return "".join(str(value).split()).upper()
 
@@ -279,7 +282,8 @@ def normalise_postcode(value: str) -> str:
 
 @transaction.atomic
 def residents_upload(*, person: Person, space: Space, csv_file) -> dict:
-    """Add the entries of a CSV file with a `reference` column (and optionally `postcode`).
+    """Add the entries of a CSV file with a `reference` column (and optionally `postcode`,
+    `district`, and other columns such as an age group, kept for aggregate figures only).
     Entries already on the list are left as they are. The whole file is refused, with the line
     numbers, if any row is wrong."""
     ensure_can(person, "manage_space", space)
@@ -311,13 +315,19 @@ def residents_upload(*, person: Person, space: Space, csv_file) -> dict:
             errors.append(_("Line %(line)s repeats the reference %(ref)s.") % {"line": line, "ref": reference})
             continue
         seen.add(reference)
-        rows.append((reference, normalise_postcode(row.get("postcode") or "")[:16]))
+        extra = {k: str(v).strip()[:60] for k, v in row.items() if k and k not in RESIDENT_COLUMNS and v}
+        rows.append((reference, normalise_postcode(row.get("postcode") or "")[:16],
+                     " ".join((row.get("district") or "").split())[:120], extra))
     if errors:
         raise ValidationError({"file": errors[:20]})
     if not rows:
         raise ValidationError({"file": _("The file has no residents in it.")})
     existing = set(Resident.objects.filter(space=space, reference__in=seen).values_list("reference", flat=True))
-    new = [Resident(space=space, reference=ref, postcode=pc) for ref, pc in rows if ref not in existing]
+    new = [
+        Resident(space=space, reference=ref, postcode=pc, district=district, attributes=extra)
+        for ref, pc, district, extra in rows
+        if ref not in existing
+    ]
     Resident.objects.bulk_create(new, batch_size=1000)
     log_action(actor=person, action="residents_upload", space=space, added=len(new), already=len(existing))
     return {"added": len(new), "already_listed": len(existing)}

@@ -50,17 +50,25 @@ def space_index(request):
 
 def space_detail(request, slug):
     space = selectors.space_detail(slug=slug, viewer=request.user)
-    from cocreate.ideas.selectors import IdeaFilters, idea_list
+    latest, budgets = [], []
+    if space.kind == SpaceKind.BUDGET:
+        # A participatory budget space shows its budgets where other spaces show ideas.
+        from cocreate.budgets.selectors import budget_list
 
-    latest = list(idea_list(space=space, viewer=request.user, filters=IdeaFilters(sort="newest"))[:3])
-    for idea in latest:
-        idea.space = space
+        budgets = budget_list(space=space)
+    else:
+        from cocreate.ideas.selectors import IdeaFilters, idea_list
+
+        latest = list(idea_list(space=space, viewer=request.user, filters=IdeaFilters(sort="newest"))[:3])
+        for idea in latest:
+            idea.space = space
     return render(
         request,
         "spaces/detail.html",
         {
             "space": space,
             "latest_ideas": latest,
+            "budgets": budgets,
             "open_activities": open_activities(space),
             "children": [c for c in space.children.all() if c.is_public() or can(request.user, "view", c)],
         },

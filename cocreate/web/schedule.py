@@ -31,5 +31,7 @@ RECURRING = [
     RecurringJob(
         "daily e-mails", "0 7 * * *", "cocreate.notifications.tasks.send_email_digests", {"frequency": "daily"}
     ),
+    # Every 5 minutes: a ballot stays changeable by its voter only until the vote closes.
+    RecurringJob("seal closed ballots", "*/5 * * * *", "cocreate.budgets.tasks.seal_closed_ballots"),
     RecurringJob("prune finished tasks", "30 3 * * *", "cocreate.web.tasks.prune_finished_tasks"),
 ]

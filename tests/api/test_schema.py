@@ -13,6 +13,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from cocreate.accounts.services import api_token_create
+from cocreate.budgets import services as budget_services
 from cocreate.ideas import services as idea_services
 from cocreate.wsgi import application
 from tests import factories
@@ -32,6 +33,11 @@ OPERATIONS = {
     "/api/ideas/{idea_id}/comments": {"get", "post"},
     "/api/ideas/{idea_id}/supports": {"post", "delete"},
     "/api/ideas/{idea_id}/permissions": {"get"},
+    "/api/spaces/{slug}/budgets": {"get"},
+    "/api/spaces/{slug}/budgets/{budget_id}": {"get"},
+    "/api/spaces/{slug}/budgets/{budget_id}/projects": {"get"},
+    "/api/spaces/{slug}/budgets/{budget_id}/ballot": {"get", "put"},
+    "/api/spaces/{slug}/budgets/{budget_id}/results": {"get"},
 }
 
 
@@ -67,6 +73,7 @@ class Demo:
     slugs: list = field(default_factory=list)
     idea_ids: list = field(default_factory=list)
     phase_ids: list = field(default_factory=list)
+    budget_ids: list = field(default_factory=list)
 
 
 DEMO = Demo()
@@ -101,6 +108,17 @@ def demo(organisation, organiser, connection_kept_open):
     DEMO.slugs = ["demo"]
     DEMO.idea_ids = [i.pk for i in ideas]
     DEMO.phase_ids = list(space.phases.values_list("pk", flat=True))
+    # A budget space with a vote open, in which the organiser may vote.
+    budget_space = factories.open_space(organisation, slug="pb", title="Budget", kind="budget")
+    factories.change_phases(budget_space, activities=["propose_project", "vote"])
+    budget = budget_services.budget_create(person=organiser, space=budget_space, title="City", amount=1000)
+    for title in ("New benches", "Tree planting"):
+        project = budget_services.project_propose(
+            person=organiser, budget=budget, title=title, description="A project described in enough words.", cost=300
+        )
+        budget_services.project_review(person=organiser, project=project, feasible=True)
+    DEMO.slugs = ["demo", "pb"]
+    DEMO.budget_ids = [budget.pk]
     yield DEMO
     DEMO.__init__()
 
@@ -110,7 +128,7 @@ def flatmap_path_parameters(context, path_parameters):
     """Mostly the demo's space, ideas and phases, sometimes what schemathesis made up."""
     if not path_parameters:
         return st.just(path_parameters)
-    known = {"slug": DEMO.slugs, "idea_id": DEMO.idea_ids, "phase_id": DEMO.phase_ids}
+    known = {"slug": DEMO.slugs, "idea_id": DEMO.idea_ids, "phase_id": DEMO.phase_ids, "budget_id": DEMO.budget_ids}
     choices = {
         name: st.sampled_from([*known.get(name, []), value, *known.get(name, [])])
         for name, value in path_parameters.items()

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from cocreate.demo import budgets as budget_demo
 from cocreate.demo import content
 from cocreate.ideas.models import Comment, Idea
 from cocreate.spaces.models import Report, Space
@@ -17,8 +18,9 @@ def demo(capsys):
     return capsys.readouterr().out
 
 
-def test_demo_loads_both_stories_and_prints_the_logins(demo):
-    assert {s.title for s in Space.objects.all()} == {spec["title"] for spec in content.SPACES}
+def test_demo_loads_every_story_and_prints_the_logins(demo):
+    budget_spaces = {budget_demo.CYCLE_2026["title"], budget_demo.CYCLE_2027["title"]}
+    assert {s.title for s in Space.objects.all()} == {spec["title"] for spec in content.SPACES} | budget_spaces
     for spec in content.SPACES:
         space = Space.objects.get(title=spec["title"])
         assert Idea.objects.filter(space=space).count() == len(spec["ideas"])

@@ -1,5 +1,5 @@
-"""`cocreate demo`: load the demo spaces (Transformed by You; The Governor Asks) and print the
-logins to try them."""
+"""`cocreate demo`: load the demo spaces (Transformed by You; The Governor Asks; Porto Alegre's
+participatory budget) and print the logins to try them."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
