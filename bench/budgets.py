@@ -197,7 +197,7 @@ def main() -> None:
         )
 
     print(f"\nCocreate counting benchmark against pabutools {PABUTOOLS_VERSION} (float mode), {os.cpu_count()} CPUs")
-    header = f"{'file':<40}{'voters×projects':>17}  {'step':<14}{'Cocreate':>11}{'pabutools':>26}{'ratio':>9}  same"
+    header = f"{'file':<40}{'voters×projects':>17}  {'step':<14}{'Cocreate':>11}{'pabutools':>30}{'ratio':>9}  same"
     print(header)
     print("-" * len(header))
     disagreements = []
@@ -221,7 +221,7 @@ def main() -> None:
                 same = "yes" if agree else "NO"
                 if not agree:
                     disagreements.append(f"{name} {step}")
-            row = f"{name.removesuffix('.pb')[:39]:<40}{size:>17}  {label:<14}{seconds(mine):>11}{peer:>26}{ratio:>9}"
+            row = f"{name.removesuffix('.pb')[:39]:<40}{size:>17}  {label:<14}{seconds(mine):>11}{peer:>30}{ratio:>9}"
             print(f"{row}  {same}")
             name, size = "", ""
 
@@ -232,7 +232,7 @@ def main() -> None:
         verdict = "–" if ok is None else ("ok" if ok else "MISSED")
         if ok is False:
             failed.append(label)
-        print(f"  {label:<44}{detail:<36}{verdict}")
+        print(f"  {label:<48}{detail:<52}{verdict}")
 
     lodz, krakow = results.get("Poland_Lodz_2022.pb"), results.get("Poland_Krakow_2024.pb")
     if lodz:

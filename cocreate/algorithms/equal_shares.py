@@ -93,19 +93,25 @@ class _Supporters:
         utilities = np.asarray(utilities, dtype=np.float64)
         voter_of_entry = np.repeat(np.arange(n, dtype=np.int64), np.diff(vote_starts))
         positive = np.flatnonzero(utilities > 0)
-        by_voter = positive[np.lexsort((vote_projects[positive], voter_of_entry[positive]))]
-        self.group_of = group_of = _groups(voter_of_entry[by_voter], vote_projects[by_voter], utilities[by_voter], n)
-        self.num_groups = g = int(group_of.max()) + 1 if n else 0
+        key = voter_of_entry[positive] * max(m, 1) + vote_projects[positive]
+        if len(key) > 1 and not (np.diff(key) > 0).all():  # each ballot's entries by project
+            positive = positive[np.argsort(key, kind="stable")]
+        voter, project, utility = voter_of_entry[positive], vote_projects[positive], utilities[positive]
+        entries_of = np.bincount(voter, minlength=n)
+        first_entry = np.cumsum(entries_of) - entries_of
+        group_of, representative = _groups(voter, project, utility, entries_of, first_entry)
+        self.group_of = group_of
+        self.num_groups = g = len(representative)
         weight = np.bincount(group_of, minlength=g).astype(np.float64)
-        first = np.full(g, n, dtype=np.int64)
-        np.minimum.at(first, group_of, np.arange(n, dtype=np.int64))
-        kept = by_voter[first[group_of[voter_of_entry[by_voter]]] == voter_of_entry[by_voter]]
-        kept = kept[np.argsort(vote_projects[kept], kind="stable")]  # one voter per group, by project
-        self.voters = group_of[voter_of_entry[kept]]  # group numbers, by project
-        self.utility = utilities[kept]
+        # Each entry's counterpart in its group's representative ballot, and the representatives' entries.
+        same = first_entry[representative[group_of[voter]]] + (np.arange(len(voter)) - first_entry[voter])
+        kept = np.flatnonzero(same == np.arange(len(voter)))
+        kept = kept[np.argsort(project[kept], kind="stable")]  # by project
+        self.voters = group_of[voter[kept]]  # group numbers, by project
+        self.utility = utility[kept]
         self.weight = weight[self.voters]
         self.weighted_utility = self.weight * self.utility
-        self.project_of = vote_projects[kept]
+        self.project_of = project[kept]
         self.starts = np.zeros(m + 1, dtype=np.int64)
         np.cumsum(np.bincount(self.project_of, minlength=m), out=self.starts[1:])
         self.total_utility = np.bincount(self.project_of, weights=self.weighted_utility, minlength=m)
@@ -119,27 +125,55 @@ class _Supporters:
         ballots = scipy.sparse.csr_array((np.ones(len(self.voters)), (self.voters, self.project_of)), shape=(g, m))
         self.shares_voters_with = (ballots.T @ ballots).toarray() > 0
         # For each supporter entry of the ballots as given, its group's entry (to report payments).
-        group_keys = self.voters * m + self.project_of
-        order = np.argsort(group_keys, kind="stable")
-        wanted = group_of[voter_of_entry[positive]] * m + vote_projects[positive]
+        position = np.empty(len(voter), dtype=np.int64)
+        position[kept] = np.arange(len(kept))
         self.entry = positive
-        self.entry_in_group = order[np.searchsorted(group_keys, wanted, sorter=order)]
+        self.entry_in_group = position[same]
 
     def of(self, project: int) -> tuple[int, int, np.ndarray]:
         a, b = self.starts[project], self.starts[project + 1]
         return a, b, self.voters[a:b]
 
 
-def _groups(voters: np.ndarray, projects: np.ndarray, utilities: np.ndarray, n: int) -> np.ndarray:
-    """Number the voters so that two voters get the same number when their (project,
-    satisfaction) entries are the same. Entries come sorted by voter, then project."""
-    records = np.empty(len(voters), dtype=[("project", "<i8"), ("utility", "<f8")])
-    records["project"], records["utility"] = projects, utilities
+def _groups(
+    voter: np.ndarray, project: np.ndarray, utility: np.ndarray, entries_of: np.ndarray, first_entry: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Number the voters so that two voters get the same number exactly when they have the same
+    (project, satisfaction) entries; and one voter of each number (its first). Entries come by
+    voter, then project. Voters are grouped by a 64-bit fingerprint of their entries, then each
+    voter is compared entry by entry with the first of its group; should two different ballots
+    share a fingerprint, the ballots are compared whole instead."""
+    with np.errstate(over="ignore"):
+        mixed = (project.astype(np.uint64) + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15)
+        mixed ^= utility.view(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+        mixed ^= mixed >> np.uint64(29)
+        mixed *= np.uint64(0xBF58476D1CE4E5B9)
+        fingerprint = entries_of.astype(np.uint64) * np.uint64(0x94D049BB133111EB)
+        voting = np.flatnonzero(entries_of)
+        if len(voting):
+            fingerprint[voting] += np.add.reduceat(mixed, first_entry[voting])
+    _, representative, group_of = np.unique(fingerprint, return_index=True, return_inverse=True)
+    group_of = group_of.reshape(-1)
+    first = representative[group_of]
+    same = first_entry[first[voter]] + (np.arange(len(voter)) - first_entry[voter])
+    if (entries_of[first] == entries_of).all():
+        if (project[same] == project).all() and (utility[same] == utility).all():
+            return group_of, representative
+    return _groups_by_comparing(voter, project, utility, first_entry)
+
+
+def _groups_by_comparing(
+    voter: np.ndarray, project: np.ndarray, utility: np.ndarray, first_entry: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The same, comparing the ballots whole (slower: one dictionary entry per voter)."""
+    records = np.empty(len(voter), dtype=[("project", "<i8"), ("utility", "<f8")])
+    records["project"], records["utility"] = project, utility
     data, size = records.tobytes(), records.itemsize
-    bounds = (np.searchsorted(voters, np.arange(n + 1)) * size).tolist()
+    bounds = (np.concatenate([first_entry, [len(voter)]]) * size).tolist()
     numbers: dict[bytes, int] = {}
-    groups = [numbers.setdefault(data[bounds[v] : bounds[v + 1]], len(numbers)) for v in range(n)]
-    return np.array(groups, dtype=np.int64)
+    group_of = [numbers.setdefault(data[bounds[v] : bounds[v + 1]], len(numbers)) for v in range(len(first_entry))]
+    group_of = np.array(group_of, dtype=np.int64)
+    return group_of, np.unique(group_of, return_index=True)[1]
 
 
 def _price(

@@ -4,7 +4,8 @@ The usual rule of participatory budgets ("greedy" in Pabulib). Projects are take
 highest total score down; one that costs more than what is left is skipped and the next one is
 tried. Equal scores go to the project whose id comes first as a string, as pabutools'
 lexicographic tie-breaking does. With approval ballots this is pabutools'
-`greedy_utilitarian_welfare` with `Cost_Sat`. Sums of costs are exact.
+`greedy_utilitarian_welfare` with `Cost_Sat`; like it, projects nobody chose come last and are
+still funded if they fit. Sums of costs are exact.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ import io
 import math
 import os
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -214,6 +215,8 @@ def _find_sections(lines: list[str]) -> dict[str, tuple[int, int]]:
         if name != expected:
             raise PabulibError(index + 1, f"starts the {name.upper()} section before the {expected.upper()} section")
         starts.append((name, index))
+        if name == "votes":
+            break  # the rest are ballots (a stray section line among them is reported with the ballots)
     if not starts:
         raise PabulibError(None, "the file is empty (it should start with a META section)")
     if len(starts) < 3:
@@ -325,26 +328,37 @@ def _parse_votes(lines: list[str], section: tuple[int, int], pb: PabulibFile) ->
     required = ("voter_id", "vote", "points") if pb.vote_type in POINTS_NEEDED else ("voter_id", "vote")
     _check_header(header, header_index + 1, "VOTES", required)
     body = lines[header_index + 1 : end]
+    width = len(header)
     numbers = None  # 1-based line number of each row, only computed when there are blank lines
-    if not all(body) or any(not line.strip() for line in body):
-        kept = [(header_index + 2 + i, line) for i, line in enumerate(body) if line.strip()]
-        numbers = [n for n, _ in kept]
-        body = [line for _, line in kept]
 
     def line_of(row: int) -> int:
         return numbers[row] if numbers is not None else header_index + 2 + row
 
+    separators = width - 1
+    if not all(count == separators for count in map(str.count, body, repeat(";"))):
+        if not all(body) or any(not line.strip() for line in body):  # blank lines are allowed
+            kept = [(header_index + 2 + i, line) for i, line in enumerate(body) if line.strip()]
+            numbers = [number for number, _ in kept]
+            body = [line for _, line in kept]
     if any('"' in line for line in body):
         rows = list(csv.reader(body, delimiter=";"))
+    elif all(count == separators for count in map(str.count, body, repeat(";"))):
+        # The common case, column by column: one split for the whole section.
+        fields = ";".join(body).split(";") if body else []
+        rows = None
     else:
         rows = [line.split(";") for line in body]
-    width = len(header)
-    if any(len(row) != width for row in rows):
-        bad = next(i for i, row in enumerate(rows) if len(row) != width)
-        raise PabulibError(line_of(bad), f"has {len(rows[bad])} fields but the VOTES header has {width}")
-    values_by_column = zip(*rows, strict=True) if rows else ([] for _ in header)
-    columns = {name: [value.strip() for value in values] for name, values in zip(header, values_by_column, strict=True)}
-    del rows
+    if rows is not None:
+        if any(len(row) != width for row in rows):
+            bad = next(i for i, row in enumerate(rows) if len(row) != width)
+            name = _section_name(body[bad])
+            if name is not None and len(rows[bad]) == 1:
+                raise PabulibError(line_of(bad), f"starts a second {name.upper()} section")
+            raise PabulibError(line_of(bad), f"has {len(rows[bad])} fields but the VOTES header has {width}")
+        fields = [value for row in rows for value in row]
+        del rows
+    columns = {name: _stripped(fields[k::width]) for k, name in enumerate(header)}
+    del fields
     n = len(body)
     voter_ids = columns.pop("voter_id")
     if len(set(voter_ids)) != n:
@@ -357,11 +371,11 @@ def _parse_votes(lines: list[str], section: tuple[int, int], pb: PabulibFile) ->
     points_column = columns.pop("points", None)
 
     index = {project_id: i for i, project_id in enumerate(pb.project_ids)}
-    lengths = np.fromiter((v.count(",") + 1 if v else 0 for v in votes), dtype=np.int64, count=n)
-    tokens = ",".join(v for v in votes if v).split(",") if lengths.any() else []
-    projects = [index.get(token, -1) for token in tokens]
-    vote_projects = np.array(projects, dtype=np.int32)
-    if (vote_projects < 0).any():  # perhaps "1, 2": try again without the spaces
+    lengths = _counts(votes)
+    tokens = ",".join(filter(None, votes)).split(",") if lengths.any() else []
+    try:
+        vote_projects = np.fromiter(map(index.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+    except KeyError:  # perhaps "1, 2": try again without the spaces
         tokens = [token.strip() for token in tokens]
         vote_projects = np.array([index.get(token, -1) for token in tokens], dtype=np.int32)
     if (vote_projects < 0).any():
@@ -370,19 +384,19 @@ def _parse_votes(lines: list[str], section: tuple[int, int], pb: PabulibFile) ->
         token = tokens[first]
         reason = f"names an unknown project {token!r} in its vote" if token else "has an empty project id in its vote"
         raise PabulibError(line_of(row), reason)
-    del projects, tokens
+    del tokens
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
 
     vote_points = None
     if points_column is not None:
-        point_lengths = np.fromiter((p.count(",") + 1 if p else 0 for p in points_column), dtype=np.int64, count=n)
+        point_lengths = _counts(points_column)
         if not np.array_equal(point_lengths, lengths):
             row = int(np.argmax(point_lengths != lengths))
             raise PabulibError(
                 line_of(row), f"names {lengths[row]} project(s) but gives {point_lengths[row]} point value(s)"
             )
-        point_tokens = ",".join(p for p in points_column if p).split(",") if lengths.any() else []
+        point_tokens = ",".join(filter(None, points_column)).split(",") if lengths.any() else []
         try:
             vote_points = np.array(point_tokens, dtype=np.float64)
         except ValueError:
@@ -409,6 +423,25 @@ def _parse_votes(lines: list[str], section: tuple[int, int], pb: PabulibFile) ->
     pb.vote_projects = vote_projects
     pb.vote_points = vote_points
     pb.voter_columns = columns
+
+
+def _stripped(values: list[str]) -> list[str]:
+    """The values without surrounding spaces (only copied when some have them)."""
+    joined = "\x00".join(values)
+    if (
+        joined[:1].isspace()
+        or joined[-1:].isspace()
+        or any(f"{c}\x00" in joined or f"\x00{c}" in joined for c in " \t")
+    ):
+        return [value.strip() for value in values]
+    return values
+
+
+def _counts(lists: list[str]) -> np.ndarray:
+    """How many comma-separated items each string holds (0 for an empty string)."""
+    commas = np.fromiter(map(str.count, lists, repeat(",")), dtype=np.int64, count=len(lists))
+    filled = np.fromiter(map(bool, lists), dtype=bool, count=len(lists))
+    return np.where(filled, commas + 1, 0)
 
 
 # --- numbers -------------------------------------------------------------------------------------

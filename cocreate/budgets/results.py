@@ -116,6 +116,8 @@ def _reason_text(row: dict, budget: Budget) -> str:
     reason, currency = row["reason"], budget.currency
     if reason == Reason.FUNDED:
         if budget.counting_rule == CountingRule.GREEDY:
+            if not row["supporters"]:
+                return _("Funded: no ballot chose it, but it fitted in the money left after every project voted for.")
             return _("Funded: it had more votes than the projects after it, and it fitted in the money left.")
         return _("Funded: its voters' shares together covered its cost.")
     if reason == Reason.FUNDED_WITH_MONEY_LEFT:

@@ -218,7 +218,7 @@ def add1_one_step_at_a_time(e: Election, stop_when_exhaustive: bool) -> list[int
     return previous
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(elections(max_budget=300).filter(lambda e: e.num_voters > 0), st.booleans())
 def test_add1_skipping_proven_steps_gives_the_same_result_as_counting_every_step(e, stop):
     rule = Rule.MES_ADD1 if stop else Rule.MES_ADD1_NO_STOP
@@ -233,3 +233,21 @@ def test_counting_several_rules_at_once_gives_what_each_rule_gives_alone(e):
         alone = count(e, rule)
         assert together[rule].selected.tolist() == alone.selected.tolist()
         assert together[rule].reasons == alone.reasons and together[rule].increments == alone.increments
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([(0, 1.0), (1, 1.0), (1, 2.0), (2, 3.5), (5, 1.0)]), max_size=3), max_size=30))
+def test_voters_with_the_same_ballot_are_grouped_exactly(ballots):
+    """Voters are grouped by a fingerprint, checked entry by entry; the grouping must be the
+    one a whole-ballot comparison gives."""
+    ballots = [sorted(dict(ballot).items()) for ballot in ballots]
+    voter = np.repeat(np.arange(len(ballots)), [len(b) for b in ballots])
+    project = np.array([p for b in ballots for p, _ in b], dtype=np.int64)
+    utility = np.array([u for b in ballots for _, u in b], dtype=np.float64)
+    entries_of = np.array([len(b) for b in ballots], dtype=np.int64)
+    first_entry = np.cumsum(entries_of) - entries_of
+    fast, _ = equal_shares._groups(voter, project, utility, entries_of, first_entry)
+    slow, _ = equal_shares._groups_by_comparing(voter, project, utility, first_entry)
+    for i in range(len(ballots)):
+        for j in range(len(ballots)):
+            assert (fast[i] == fast[j]) == (slow[i] == slow[j]) == (ballots[i] == ballots[j])

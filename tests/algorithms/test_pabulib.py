@@ -61,6 +61,12 @@ def test_points_and_ranking_keep_the_voters_order():
     assert ordinal.election().vote_type == VoteType.ORDINAL
 
 
+def test_spaces_around_values_are_ignored():
+    pb = parse_pabulib(APPROVAL.replace("v1;p1,p2;30;F", " v1 ; p1, p2 ;30 ;F"))
+    assert pb.voter_ids[0] == "v1" and pb.ballot(0) == ["p1", "p2"] and pb.voter_columns["age"][0] == "30"
+    assert pb == parse_pabulib(APPROVAL)
+
+
 def test_windows_line_endings_and_a_byte_order_mark_are_read(tmp_path):
     path = tmp_path / "crlf.pb"
     path.write_bytes(b"\xef\xbb\xbf" + APPROVAL.replace("\n", "\r\n").encode())

@@ -1,6 +1,7 @@
 """`cocreate budget count FILE.pb --rule … [--json]`: counts a file without a database, prints
 one JSON object or a table, and exits 0, 1 (bad file) or 2 (wrong usage)."""
 
+import io
 import json
 import subprocess
 import sys
@@ -116,5 +117,34 @@ def test_exit_statuses_from_the_command_line(pb_file, tmp_path):
     assert "line 1 should start a section (META, PROJECTS or VOTES)" in bad.stderr
     usage = subprocess.run([*budget, "count", str(pb_file)], capture_output=True, text=True)
     assert usage.returncode == 2 and "--rule" in usage.stderr
-    nothing = subprocess.run(budget, capture_output=True, text=True)
-    assert nothing.returncode == 2 and "ACTION" in nothing.stderr
+
+
+@pytest.mark.django_db
+def test_import_then_export_through_the_command(tmp_path):
+    from cocreate.budgets import services
+    from tests.budgets.factories import budget_space
+    from tests.conftest import shared_data
+    from tests.factories import change_phases
+
+    space, staff = budget_space()
+    call_command(
+        "budget",
+        "import",
+        str(shared_data("pabulib", "Netherlands_Assen_2024.pb")),
+        "--space",
+        space.slug,
+        "--by",
+        staff.email,
+        stdout=io.StringIO(),
+    )
+    budget = space.budgets.get()
+    assert budget.ballots.count() == 84
+    with pytest.raises(SystemExit) as exit_status:
+        call_command("budget", "export", "--space", space.slug, "--budget", str(budget.pk), stdout=io.StringIO())
+    assert exit_status.value.code == 1  # not counted yet
+    change_phases(space, activities=[])
+    budget.refresh_from_db()
+    services.budget_count(person=staff, budget=budget)
+    out = tmp_path / "assen.pb"
+    call_command("budget", "export", "--space", space.slug, "--budget", str(budget.pk), "--output", str(out))
+    assert "vote_type;approval" in out.read_text()

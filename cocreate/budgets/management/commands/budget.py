@@ -1,6 +1,8 @@
 """`cocreate budget ACTION …`: participatory budgets from the command line.
 
     cocreate budget count FILE.pb --rule greedy|mes|mes-add1|mes-add1-no-stop|mes-greedy [--json]
+    cocreate budget import FILE.pb --space SLUG [--title NAME] [--by EMAIL]
+    cocreate budget export --space SLUG --budget ID [--output FILE.pb]
 
 `count` counts a Pabulib file with one rule, without touching the database. Only the rule is
 applied, not the file's own extra limits (category caps, score thresholds). With --json, stdout
@@ -10,7 +12,9 @@ sorted as strings), "cost"}; otherwise a readable table. Messages go to stderr.
 Exit status: 0 on success; 1 with a one-line message on stderr for a file that cannot be read or
 is not valid Pabulib (which line, and why); 2 for wrong usage.
 
-Each action is one small function below; `import` and `export` will join `count` here.
+`import` adds the file as a new budget of a budget space (projects on the ballot, pseudonymous
+ballots), acting as the organiser given with --by (default: the first site administrator);
+`export` writes a counted budget as a Pabulib file with pseudonymous ballots only.
 """
 
 import json
@@ -47,7 +51,19 @@ class Command(BaseCommand):
             )
         )
 
+        imports = actions.add_parser("import", help="add a Pabulib file as a new budget of a space")
+        imports.add_argument("file", metavar="FILE.pb", help="a Pabulib file")
+        imports.add_argument("--space", required=True, help="the slug of a participatory budget space")
+        imports.add_argument("--title", default="", help="the budget's name (default: from the file)")
+        imports.add_argument("--by", default="", metavar="EMAIL", help="the organiser doing it (default: an admin)")
+        exports = actions.add_parser("export", help="write a counted budget as a Pabulib file")
+        exports.add_argument("--space", required=True, help="the slug of the space")
+        exports.add_argument("--budget", required=True, type=int, help="the budget's number")
+        exports.add_argument("--output", default="-", help="the file to write (default: stdout)")
+
     def handle(self, *args, action, **options):
+        if action != "count":
+            self.check(databases=["default"])  # the database actions run the checks `count` skips
         ACTIONS[action](self, options)
 
 
@@ -80,7 +96,53 @@ def count_file(command: BaseCommand, options: dict) -> None:
     )
 
 
-ACTIONS = {"count": count_file}
+def import_file(command: BaseCommand, options: dict) -> None:
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from cocreate.accounts.models import Person
+    from cocreate.budgets.pabulib_io import budget_import_pabulib
+    from cocreate.spaces.models import Space
+
+    space = Space.objects.filter(slug=options["space"]).first()
+    if space is None:
+        fail(f"there is no space {options['space']!r}")
+    people = Person.objects.filter(is_active=True)
+    person = (people.filter(email__iexact=options["by"]) if options["by"] else people.filter(is_superuser=True)).first()
+    if person is None:
+        fail(f"no active account {options['by']!r}" if options["by"] else "no site administrator: use --by EMAIL")
+    try:
+        pb = read_pabulib(options["file"])
+        budget = budget_import_pabulib(person=person, space=space, pb=pb, title=options["title"])
+    except OSError as error:
+        fail(f"cannot read {options['file']}: {error.strerror or error}")
+    except PabulibError as problem:
+        fail(f"{options['file']} is not a valid Pabulib file: {problem}")
+    except (PermissionDenied, ValidationError) as refusal:
+        fail(" ".join(getattr(refusal, "messages", [str(refusal)])))
+    command.stdout.write(
+        f"imported budget {budget.pk} “{budget.title}”: {pb.num_projects} projects, {pb.num_voters} ballots"
+    )
+
+
+def export_file(command: BaseCommand, options: dict) -> None:
+    from cocreate.budgets.models import Budget
+    from cocreate.budgets.pabulib_io import budget_export_pabulib
+
+    budget = Budget.objects.select_related("space").filter(pk=options["budget"], space__slug=options["space"]).first()
+    if budget is None:
+        fail(f"there is no budget {options['budget']} in the space {options['space']!r}")
+    if not budget.results_published_at:
+        fail("this budget is not counted yet: its ballots are exported with its results")
+    text = budget_export_pabulib(budget=budget)
+    if options["output"] == "-":
+        command.stdout.write(text, ending="")
+    else:
+        with open(options["output"], "w", encoding="utf-8") as handle:
+            handle.write(text)
+        sys.stderr.write(f"wrote {options['output']}\n")
+
+
+ACTIONS = {"count": count_file, "import": import_file, "export": export_file}
 
 
 def fail(message: str) -> None:
