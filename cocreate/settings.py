@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cocreate.accounts.middleware.SignedInPersonMiddleware",  # Django's AuthenticationMiddleware, leaner
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -162,8 +162,9 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "cocreate.accounts.sessions"
-# Messages live in a cookie, so that a visitor with no session keeps getting cached pages.
-MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+# Messages live in a cookie, so that a visitor with no session keeps getting cached pages
+# (Django's CookieStorage, remembering the cookies it signs: cocreate/web/message_cookie.py).
+MESSAGE_STORAGE = "cocreate.web.message_cookie.RememberingCookieStorage"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,11 +1,14 @@
 """Ideas and what gathers around them: themes, co-authors, comments, supports, follows, the
 official answer and the lineage of merged ideas."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.ideas import search
@@ -25,6 +28,20 @@ class IdeaStatus(models.TextChoices):
 OPEN_STATUSES = (IdeaStatus.SUBMITTED, IdeaStatus.UNDER_CONSIDERATION)
 # Statuses staff may give with an official answer (merging and withdrawing have their own actions).
 ANSWER_STATUSES = (IdeaStatus.UNDER_CONSIDERATION, IdeaStatus.ACCEPTED, IdeaStatus.REJECTED)
+
+
+_STAND_IN_ID = 987654321987654321
+
+
+@lru_cache(maxsize=1024)
+def _idea_url_parts(slug: str, language, script_prefix: str, urlconf) -> tuple[str, str] | None:
+    """The address of the ideas of a space, before and after the idea's number, made once per
+    process (an address costs more to build than the rest of a support, and lists show many).
+    `reverse` depends on the language, the script prefix and the URL configuration besides its
+    arguments, hence the key. None if the stand-in number could be mistaken for part of the slug."""
+    address = reverse("ideas:detail", kwargs={"slug": slug, "idea_id": _STAND_IN_ID})
+    parts = address.split(str(_STAND_IN_ID))
+    return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
 class Theme(models.Model):
@@ -118,7 +135,11 @@ class Idea(Contribution):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("ideas:detail", kwargs={"slug": self.space.slug, "idea_id": self.pk})
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        parts = _idea_url_parts(self.space.slug, get_language(), get_script_prefix(), urlconf)
+        if parts is None or not isinstance(self.pk, int):
+            return reverse("ideas:detail", kwargs={"slug": self.space.slug, "idea_id": self.pk})
+        return f"{parts[0]}{self.pk}{parts[1]}"
 
     @property
     def total_supports(self) -> int:

@@ -100,13 +100,12 @@ def supported_among(*, person, idea_ids: list[int]) -> set[int]:
     """Which of these ideas `person` supports (one query; none for visitors)."""
     if not signed_in(person) or not idea_ids:
         return set()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT idea_id FROM ideas_support WHERE person_id = %s AND idea_id IN ("
-            + ",".join(["%s"] * len(idea_ids)) + ")",
-            [person.pk, *idea_ids],
-        )
-        return {row[0] for row in cursor.fetchall()}
+    placeholders = ",".join(["%s"] * len(idea_ids))
+    rows = plain_rows.fetchall(
+        f"SELECT idea_id FROM ideas_support WHERE person_id = %s AND idea_id IN ({placeholders})",
+        [person.pk, *idea_ids],
+    )
+    return {row[0] for row in rows}
 
 
 def space_themes(*, space: Space) -> list[Theme]:
@@ -119,31 +118,37 @@ LEAN_FIELDS = ("id", "space", "title", "status", "hidden_at", "merged_into", "ve
 
 
 def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
-    """An idea with what `can()` needs to decide what the viewer may do with it, and whether the
-    viewer supports and follows it; 404 when the viewer may not see it. Two plain queries: it
-    runs on every request for an idea's page, before the cached page is served."""
+    """An idea with what `can()` needs to decide what the viewer may do with it (its state, its
+    authors), and whether the viewer supports and follows it; 404 when the viewer may not see
+    it. One plain query: it runs on every request for an idea's page, before the cached page is
+    served, and on every support."""
     if not 0 < idea_id < 2**63:
         raise Http404
     person_id = viewer.pk if signed_in(viewer) else 0
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {plain_rows.select(Idea, LEAN_FIELDS)},"
-            " EXISTS (SELECT 1 FROM ideas_support s WHERE s.idea_id = ideas_idea.id AND s.person_id = %s),"
-            " EXISTS (SELECT 1 FROM ideas_follow f WHERE f.idea_id = ideas_idea.id AND f.person_id = %s)"
-            " FROM ideas_idea WHERE id = %s AND space_id = %s",
-            [person_id, person_id, idea_id, space.pk],
-        )
-        row = cursor.fetchone()
-        if row is None:
-            raise Http404
-        cursor.execute("SELECT person_id FROM ideas_ideaauthor WHERE idea_id = %s", [idea_id])
-        author_ids = {found[0] for found in cursor.fetchall()}
+    row = plain_rows.fetchone(
+        f"SELECT {plain_rows.select(Idea, LEAN_FIELDS)},"
+        f" (SELECT {_joined_ids('a.person_id')} FROM ideas_ideaauthor a WHERE a.idea_id = ideas_idea.id),"
+        " EXISTS (SELECT 1 FROM ideas_support s WHERE s.idea_id = ideas_idea.id AND s.person_id = %s),"
+        " EXISTS (SELECT 1 FROM ideas_follow f WHERE f.idea_id = ideas_idea.id AND f.person_id = %s)"
+        " FROM ideas_idea WHERE id = %s AND space_id = %s",
+        [person_id, person_id, idea_id, space.pk],
+    )
+    if row is None:
+        raise Http404
     idea = plain_rows.instance(Idea, LEAN_FIELDS, row[: len(LEAN_FIELDS)])
-    idea.supported, idea.following = bool(row[-2]), bool(row[-1])
-    idea.space, idea.author_ids = space, author_ids
+    authors, supported, following = row[len(LEAN_FIELDS):]
+    idea.supported, idea.following = bool(supported), bool(following)
+    idea.space, idea.author_ids = space, {int(pk) for pk in (authors or "").split(",") if pk}
     if not can(viewer, "view", idea):
         raise Http404
     return idea
+
+
+def _joined_ids(column: str) -> str:
+    """SQL aggregate joining the ids in `column` as "12,40" (PostgreSQL names it differently)."""
+    if connection.vendor == "postgresql":
+        return f"string_agg({column}::text, ',')"
+    return f"group_concat({column})"
 
 
 def idea_detail(*, space: Space, idea_id: int, viewer) -> Idea:
@@ -173,13 +178,11 @@ def idea_versions(*, slug: str, idea_id: int) -> tuple[int, int, str, int] | Non
     an idea's page. Raw SQL: it runs on every visitor's request (see `space_versions`)."""
     if not 0 < idea_id < 2**63:
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT s.id, s.settings_version, s.visibility, i.version FROM ideas_idea i "
-            "JOIN spaces_space s ON s.id = i.space_id WHERE i.id = %s AND s.slug = %s",
-            [idea_id, slug],
-        )
-        return cursor.fetchone()
+    return plain_rows.fetchone(
+        "SELECT s.id, s.settings_version, s.visibility, i.version FROM ideas_idea i "
+        "JOIN spaces_space s ON s.id = i.space_id WHERE i.id = %s AND s.slug = %s",
+        [idea_id, slug],
+    )
 
 
 def carried_supports(*, idea: Idea) -> dict[int, int]:

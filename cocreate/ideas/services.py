@@ -221,25 +221,24 @@ def idea_support(*, person: Person, idea: Idea) -> tuple[Support, bool]:
     also between concurrent requests. Plain SQL: this is the platform's most frequent write."""
     ensure_can(person, "support", idea)
     now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO ideas_support (idea_id, person_id, created_at) VALUES (%s, %s, %s)"
-            " ON CONFLICT (idea_id, person_id) DO NOTHING RETURNING id",
-            [idea.pk, person.pk, connection.ops.adapt_datetimefield_value(now)],
+    row = plain_rows.fetchone(
+        "INSERT INTO ideas_support (idea_id, person_id, created_at) VALUES (%s, %s, %s)"
+        " ON CONFLICT (idea_id, person_id) DO NOTHING RETURNING id",
+        [idea.pk, person.pk, connection.ops.adapt_datetimefield_value(now)],
+    )
+    if row is None:
+        found = plain_rows.fetchone(
+            "SELECT id, created_at FROM ideas_support WHERE idea_id = %s AND person_id = %s", [idea.pk, person.pk]
         )
-        row = cursor.fetchone()
-        if row is None:
-            cursor.execute(
-                "SELECT id, created_at FROM ideas_support WHERE idea_id = %s AND person_id = %s", [idea.pk, person.pk]
-            )
-            existing = plain_rows.instance(Support, ("id", "created_at"), cursor.fetchone())
-            existing.idea, existing.person = idea, person
-            return existing, False
-        cursor.execute(
-            "UPDATE ideas_idea SET supports_count = supports_count + 1, version = version + 1 WHERE id = %s", [idea.pk]
-        )
-        cursor.execute("UPDATE spaces_space SET version = version + 1 WHERE id = %s", [idea.space_id])
-    idea.supports_count += 1
+        existing = plain_rows.instance(Support, ("id", "created_at"), found)
+        existing.idea, existing.person = idea, person
+        return existing, False
+    (idea.supports_count,) = plain_rows.fetchone(
+        "UPDATE ideas_idea SET supports_count = supports_count + 1, version = version + 1 WHERE id = %s"
+        " RETURNING supports_count",
+        [idea.pk],
+    )
+    plain_rows.execute("UPDATE spaces_space SET version = version + 1 WHERE id = %s", [idea.space_id])
     return Support(pk=row[0], idea=idea, person=person, created_at=now), True
 
 
@@ -250,9 +249,12 @@ def idea_unsupport(*, person: Person, idea: Idea) -> bool:
     deleted, _detail = Support.objects.filter(person=person, idea=idea).delete()
     if not deleted:
         return False
-    Idea.objects.filter(pk=idea.pk).update(supports_count=F("supports_count") - 1, version=F("version") + 1)
+    (idea.supports_count,) = plain_rows.fetchone(
+        "UPDATE ideas_idea SET supports_count = supports_count - 1, version = version + 1 WHERE id = %s"
+        " RETURNING supports_count",
+        [idea.pk],
+    )
     Space.objects.filter(pk=idea.space_id).update(version=F("version") + 1)
-    idea.supports_count -= 1
     return True
 
 

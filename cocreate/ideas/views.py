@@ -7,7 +7,7 @@ import random
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin, Space, Visibility
 from cocreate.spaces.permissions import ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
+from cocreate.web import personal
 from cocreate.web.forms import add_service_errors
 from cocreate.web.page_cache import (
     cached_for_visitors,
@@ -246,40 +247,53 @@ def _lean_idea(request, slug, idea_id) -> Idea:
     return selectors.idea_for_viewer(space=space, idea_id=idea_id, viewer=viewer)
 
 
-def _after_action(request, idea: Idea, fragment: str, message: str = ""):
-    """Full page (redirect) without JavaScript; the changed fragment with htmx."""
-    if request.htmx:
-        idea = _lean_idea(request, idea.space.slug, idea.pk)
-        return render(request, fragment, {"idea": idea, "space": idea.space, "announce": message})
+def _from_htmx(request) -> bool:
+    """`request.htmx` without building `request.headers` (all of them) to read one."""
+    return request.META.get("HTTP_HX_REQUEST") == "true"
+
+
+def _after_action(request, idea: Idea, box: str, message: str = ""):
+    """Full page (redirect) without JavaScript; with htmx, the box that changed, as the idea's
+    page shows it (`box` names its personal part). The idea is the one read before the action,
+    as the action left it: its count is the one the write returned, the viewer's own support or
+    follow is set by the view."""
+    if _from_htmx(request):
+        return HttpResponse(personal.render(box, request, "", {"idea": idea, "space": idea.space, "announce": message}))
     if message:
         messages.success(request, message)
-    return redirect(idea.get_absolute_url())
+    return HttpResponseRedirect(idea.get_absolute_url())
 
 
 @login_required
 @require_POST
 def support(request, slug, idea_id):
     idea = _lean_idea(request, slug, idea_id)
+    person = unwrapped(request.user)
     if request.POST.get("action") == "withdraw":
-        withdrawn = services.idea_unsupport(person=request.user, idea=idea)
+        withdrawn = services.idea_unsupport(person=person, idea=idea)
         message = _("Your support is withdrawn.") if withdrawn else _("You were not supporting this idea.")
+        idea.supported = False
     else:
-        _support, created = services.idea_support(person=unwrapped(request.user), idea=idea)
+        _support, created = services.idea_support(person=person, idea=idea)
         message = _("Thank you for your support.") if created else _("You have already supported this idea.")
-    return _after_action(request, idea, "ideas/_support.html", message)
+        idea.supported = True
+    return _after_action(request, idea, "support_box", message)
 
 
 @login_required
 @require_POST
 def follow(request, slug, idea_id):
     idea = _lean_idea(request, slug, idea_id)
+    person = unwrapped(request.user)
     if request.POST.get("action") == "unfollow":
-        services.idea_unfollow(person=request.user, idea=idea)
+        services.idea_unfollow(person=person, idea=idea)
         message = _("You no longer follow this idea.")
+        idea.following = False
     else:
-        services.idea_follow(person=request.user, idea=idea)
+        services.idea_follow(person=person, idea=idea)
         message = _("You follow this idea: we will tell you about comments and answers.")
-    return _after_action(request, idea, "ideas/_follow.html", message)
+        idea.following = True
+    return _after_action(request, idea, "follow_box", message)
 
 
 @login_required

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import empty
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Membership, MembershipRole, Organisation
 from cocreate.spaces import registry
 from cocreate.spaces.models import Resident, Space, SpaceRoleName
+from cocreate.web import plain_rows
 
 # What a membership of an organisation running a space gives in that space.
 ORGANISATION_ROLES = {
@@ -84,12 +84,11 @@ def signed_in(person) -> bool:
 
 def unwrapped(person):
     """The person behind `request.user`'s lazy proxy: every attribute read through the proxy
-    costs a call, and deciding on a page reads dozens."""
-    setup = getattr(person, "_setup", None)
-    if setup is not None and "_wrapped" in person.__dict__:
-        if person.__dict__["_wrapped"] is empty:
-            setup()
-        return person.__dict__["_wrapped"]
+    costs a call, and deciding on a page reads dozens (so this one reads none through it)."""
+    if isinstance(person, LazyObject):
+        if object.__getattribute__(person, "_wrapped") is empty:
+            person._setup()
+        return object.__getattribute__(person, "_wrapped")
     return person
 
 
@@ -112,15 +111,13 @@ def roles_in(person, space: Space) -> frozenset[str]:
     else:
         # One plain query for both sources of roles: it runs on most signed-in requests.
         parent = space.parent_id or space.pk
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT 'space', role FROM spaces_spacerole WHERE person_id = %s AND space_id IN (%s, %s)"
-                " UNION ALL SELECT 'organisation', m.role FROM accounts_membership m"
-                " JOIN spaces_space_organisations o ON o.organisation_id = m.organisation_id"
-                " WHERE m.person_id = %s AND o.space_id IN (%s, %s)",
-                [person.pk, space.pk, parent, person.pk, space.pk, parent],
-            )
-            rows = cursor.fetchall()
+        rows = plain_rows.fetchall(
+            "SELECT 'space', role FROM spaces_spacerole WHERE person_id = %s AND space_id IN (%s, %s)"
+            " UNION ALL SELECT 'organisation', m.role FROM accounts_membership m"
+            " JOIN spaces_space_organisations o ON o.organisation_id = m.organisation_id"
+            " WHERE m.person_id = %s AND o.space_id IN (%s, %s)",
+            [person.pk, space.pk, parent, person.pk, space.pk, parent],
+        )
         roles = set()
         for source, role in rows:
             roles |= (SPACE_ROLES if source == "space" else ORGANISATION_ROLES)[role]

@@ -160,14 +160,14 @@ def _box(template: str, activity: str, request, context: dict) -> str:
     combination is rendered once per process and remembered, with a stand-in for the token."""
     from cocreate.spaces.permissions import can
 
-    idea, space = context["idea"], context["space"]
+    idea, space, announce = context["idea"], context["space"], context.get("announce", "")
     decision = can(request.user, activity, idea)
     key = (template, get_language(), space.slug, request.path, idea.pk, idea.supports_count,
-           idea.imported_supports_count, bool(idea.supported), bool(idea.following), decision)
+           idea.imported_supports_count, bool(idea.supported), bool(idea.following), decision, announce)
     html = _remembered_boxes.get(key)
     if html is None:
         html = render_to_string(template, {"idea": idea, "space": space, "request": request, "user": request.user,
-                                           "csrf_token": _TOKEN})
+                                           "csrf_token": _TOKEN, "announce": announce})
         _remembered_boxes.put(key, html)
     # The token is made only if the box has a form: visitors' pages must set no CSRF cookie.
     return html.replace(_TOKEN, _token(request, context)) if _TOKEN in html else html
@@ -175,6 +175,8 @@ def _box(template: str, activity: str, request, context: dict) -> str:
 
 @renderer("support_box")
 def support_box(request, key, context) -> str:
+    """Also the answer to a support with htmx, which replaces the box (with `announce`, the
+    message read out to screen-reader users)."""
     return _box("ideas/_support.html", "support", request, context)
 
 
