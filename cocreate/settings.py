@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "cocreate.ideas",
     "cocreate.notifications",
     "cocreate.budgets",
+    "cocreate.challenges",
     "cocreate.web",
     "cocreate.demo",
 ]

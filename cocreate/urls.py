@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("spaces/<slug:slug>/ideas/", include("cocreate.ideas.urls")),
     path("spaces/<slug:slug>/budgets/", include("cocreate.budgets.urls")),
+    path("spaces/<slug:slug>/", include("cocreate.challenges.urls")),
     path("spaces/", include("cocreate.spaces.urls")),
     path("", web.home, name="home"),
     path("accessibility/", web.accessibility, name="accessibility"),

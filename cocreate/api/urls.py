@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 
 from cocreate.api import errors
 from cocreate.api.budgets import router as budgets_router
+from cocreate.api.challenges import router as challenges_router
 from cocreate.api.ideas import router as ideas_router
 from cocreate.api.spaces import router as spaces_router
 
@@ -23,3 +24,4 @@ errors.install(api)
 api.add_router("", spaces_router)
 api.add_router("", ideas_router)
 api.add_router("", budgets_router)
+api.add_router("", challenges_router)

@@ -17,6 +17,36 @@ class NotificationKind(models.TextChoices):
     SUGGESTION_DECIDED = "suggestion_decided", _("A suggested change to a project was decided")
     PROJECT_FUNDED = "project_funded", _("A budget project was funded")
     DELIVERY_UPDATE = "delivery_update", _("News on the delivery of a project")
+    # Challenges: the notification names its subject in details["title"] and links to `link`.
+    EVENT_PLACE = "event_place", _("A place at an event was confirmed for you")
+    EVENT_CHANGED = "event_changed", _("An event you registered for changed or was cancelled")
+    TEAM_INVITATION = "team_invitation", _("An invitation to a team, or a request to join yours")
+    TEAM_ANSWER = "team_answer", _("An answer about joining a team")
+    TEST_INVITATION = "test_invitation", _("An invitation to test a prototype")
+    STAGE_CHANGED = "stage_changed", _("A prototype moved to a new stage")
+    RESULTS_PUBLISHED = "results_published", _("Judging results were published")
+    CONDENSED = "condensed", _("An idea was included in a condensed proposal")
+    CO_DESIGN = "co_design", _("An invitation to co-design a proposal")
+    SUPPORT = "support", _("News about support for a team")
+    CHECK_IN = "check_in", _("A check-in on a prototype is due")
+    RECOGNITION = "recognition", _("A recognition or a prize")
+
+
+# What each challenge notification says, with %(title)s the title of its subject.
+CHALLENGE_SENTENCES = {
+    NotificationKind.EVENT_PLACE: _("You have a place at “%(title)s”."),
+    NotificationKind.EVENT_CHANGED: _("“%(title)s” changed or was cancelled: see the event's page."),
+    NotificationKind.TEAM_INVITATION: _("%(who)s: an invitation or a request to join the team “%(title)s”."),
+    NotificationKind.TEAM_ANSWER: _("%(who)s answered about joining the team “%(title)s”."),
+    NotificationKind.TEST_INVITATION: _("You are invited to test “%(title)s” and tell the team what you think."),
+    NotificationKind.STAGE_CHANGED: _("“%(title)s” moved to a new stage."),
+    NotificationKind.RESULTS_PUBLISHED: _("The results of “%(title)s” are published."),
+    NotificationKind.CONDENSED: _("Your idea is included in the condensed proposal “%(title)s”."),
+    NotificationKind.CO_DESIGN: _("You are invited to co-design “%(title)s”."),
+    NotificationKind.SUPPORT: _("News about support: “%(title)s”."),
+    NotificationKind.CHECK_IN: _("How is “%(title)s” doing? Please answer the check-in."),
+    NotificationKind.RECOGNITION: _("You received a recognition: “%(title)s”."),
+}
 
 
 class Notification(models.Model):
@@ -28,6 +58,8 @@ class Notification(models.Model):
     idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     comment = models.ForeignKey("ideas.Comment", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     project = models.ForeignKey("budgets.Project", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # Where a notification about something other than an idea or a project leads (a path).
+    link = models.CharField(max_length=300, blank=True)
     # The other idea of a merge; a moderator's reason; the new status…
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -86,9 +118,13 @@ class Notification(models.Model):
             return _("“%(title)s” won funding in the vote.") % values
         if self.kind == NotificationKind.DELIVERY_UPDATE:
             return _("News on the delivery of “%(title)s”.") % values
+        if self.kind in CHALLENGE_SENTENCES:
+            return str(CHALLENGE_SENTENCES[self.kind]) % {**values, "title": self.details.get("title", "")}
         return self.get_kind_display()
 
     def target_url(self) -> str:
+        if self.link:
+            return self.link
         if self.comment_id and self.kind != NotificationKind.HIDDEN:
             return self.comment.get_absolute_url()
         if self.kind == NotificationKind.MERGED and self.details.get("into"):

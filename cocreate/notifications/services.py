@@ -53,6 +53,31 @@ def notifications_create(
     return len(rows)
 
 
+def notifications_send(
+    *,
+    kind: str,
+    recipient_ids: list[int] | set[int],
+    title: str,
+    link: str,
+    actor_id: int | None = None,
+    details: dict | None = None,
+) -> int:
+    """Tell these people about something that is not an idea or a project (an event, a team, a
+    prototype…): `title` names it in the sentence, `link` is where the notification leads.
+    Only people with an active account are told; the actor is not told of their own doing."""
+    reachable = Person.objects.filter(
+        pk__in=set(recipient_ids) - {actor_id}, kind="account", is_active=True, deleted_at__isnull=True
+    ).values_list("pk", flat=True)
+    rows = [
+        Notification(
+            recipient_id=pk, kind=kind, actor_id=actor_id, link=link, details={**(details or {}), "title": title}
+        )
+        for pk in sorted(reachable)
+    ]
+    Notification.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def _who_can_read(idea_id: int, person_ids: set[int]) -> set[int]:
     """Of these people, those who may still read the idea's space (a private space may have
     left some of them out since they followed)."""

@@ -1,0 +1,5 @@
+"""The API for condensing."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The API for events."""
+
+from ninja import Router
+
+router = Router()

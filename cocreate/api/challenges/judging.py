@@ -1,0 +1,5 @@
+"""The API for judging."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The API for prototypes."""
+
+from ninja import Router
+
+router = Router()

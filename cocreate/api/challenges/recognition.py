@@ -1,0 +1,5 @@
+"""The API for recognition."""
+
+from ninja import Router
+
+router = Router()

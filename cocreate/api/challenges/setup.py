@@ -1,0 +1,5 @@
+"""The API for setup."""
+
+from ninja import Router
+
+router = Router()

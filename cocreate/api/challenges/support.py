@@ -1,0 +1,5 @@
+"""The API for support."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""The API for teams."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ChallengesConfig(AppConfig):
+    name = "cocreate.challenges"
+    verbose_name = _("Challenges and competitions")
+
+    def ready(self):
+        from cocreate.challenges import activities, personal_data  # noqa: F401  (registrations)

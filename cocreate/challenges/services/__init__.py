@@ -1,0 +1,1 @@
+"""One module per part of a challenge: setup, events, teams, prototypes, judging, condensing, support, recognition."""

@@ -1,0 +1,3 @@
+"""Pages: events."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages: judging."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages: prototypes."""
+
+urlpatterns: list = []

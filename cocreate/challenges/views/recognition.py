@@ -1,0 +1,3 @@
+"""Pages: recognition."""
+
+urlpatterns: list = []

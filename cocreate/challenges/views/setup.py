@@ -1,0 +1,3 @@
+"""Pages: setup."""
+
+urlpatterns: list = []

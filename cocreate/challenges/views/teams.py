@@ -1,0 +1,3 @@
+"""Pages: teams."""
+
+urlpatterns: list = []
