@@ -30,6 +30,7 @@ from cocreate.budgets.results import explain_rule
 from cocreate.spaces.permissions import Refused, can, ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page
 from cocreate.web.forms import add_service_errors
+from cocreate.web.forms import saved as _saved
 
 
 def _budget(request, slug, budget_id):
@@ -43,21 +44,6 @@ def _project(request, slug, project_id):
     for suggestion in project.suggestions.all():  # the page asks `can` about each: no query per row
         suggestion.space, suggestion.project = space, project
     return project
-
-
-def _saved(request, form, save, message: str):
-    """When the form is posted and valid, run `save(cleaned_data)` (a service call) and say
-    `message`; returns what it returned (or True). On the service's ValidationError its
-    messages go on the form and None is returned, so the view shows the form again."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = save(form.cleaned_data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, message)
-    return result or True
 
 
 def budget_detail(request, slug, budget_id):

@@ -1,6 +1,7 @@
 """Form helpers shared by the HTML views."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -38,3 +39,18 @@ class IdChoiceField(forms.ModelChoiceField):
         if value not in self.empty_values and not _plausible_id(value):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+def saved(request, form, save, message: str):
+    """When the form is posted and valid, run `save(cleaned_data)` (a service call) and say
+    `message`; returns what it returned (or True). On the service's ValidationError its
+    messages go on the form and None is returned, so the view shows the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = save(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, message)
+    return result or True
