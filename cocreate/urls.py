@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("spaces/<slug:slug>/budgets/", include("cocreate.budgets.urls")),
     path("spaces/<slug:slug>/", include("cocreate.challenges.urls")),
     path("spaces/", include("cocreate.spaces.urls")),
+    path("challenges/", include("cocreate.challenges.start_urls")),
     path("", web.home, name="home"),
     path("accessibility/", web.accessibility, name="accessibility"),
     path("open-data/", web.open_data, name="open_data"),

@@ -7,4 +7,4 @@ class ChallengesConfig(AppConfig):
     verbose_name = _("Challenges and competitions")
 
     def ready(self):
-        from cocreate.challenges import activities, personal_data  # noqa: F401  (registrations)
+        from cocreate.challenges import activities, personal_data, receivers  # noqa: F401  (registrations)

@@ -50,7 +50,11 @@ def space_index(request):
 
 def space_detail(request, slug):
     space = selectors.space_detail(slug=slug, viewer=request.user)
-    latest, budgets = [], []
+    latest, budgets, challenge = [], [], {}
+    if space.kind == SpaceKind.CHALLENGE:
+        from cocreate.challenges.selectors.setup import challenge_overview
+
+        challenge = challenge_overview(space=space)
     if space.kind == SpaceKind.BUDGET:
         # A participatory budget space shows its budgets where other spaces show ideas.
         from cocreate.budgets.selectors import budget_list
@@ -69,6 +73,7 @@ def space_detail(request, slug):
             "space": space,
             "latest_ideas": latest,
             "budgets": budgets,
+            "challenge_overview": challenge,
             "open_activities": open_activities(space),
             "children": [c for c in space.children.all() if c.is_public() or can(request.user, "view", c)],
         },

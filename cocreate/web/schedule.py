@@ -33,5 +33,9 @@ RECURRING = [
     ),
     # Every 5 minutes: a ballot stays changeable by its voter only until the vote closes.
     RecurringJob("seal closed ballots", "*/5 * * * *", "cocreate.budgets.tasks.seal_closed_ballots"),
+    # Hourly: access needs given at registration are deleted once the event has ended.
+    RecurringJob("delete access needs", "15 * * * *", "cocreate.challenges.tasks.events.delete_access_needs"),
     RecurringJob("prune finished tasks", "30 3 * * *", "cocreate.web.tasks.prune_finished_tasks"),
+    # Daily: check-ins 3, 6 and 12 months after a challenge, each sent to its team once.
+    RecurringJob("send due check-ins", "0 9 * * *", "cocreate.challenges.tasks.support.send_due_check_ins"),
 ]

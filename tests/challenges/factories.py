@@ -18,7 +18,7 @@ def challenge_space(
     `activities`; and a staff member of the organisation running it (an organiser)."""
     organisation = OrganisationFactory(kind="public_agency")
     space = SpaceFactory(kind="challenge", organisations=[organisation], **fields)
-    Challenge.objects.create(space=space, template=template)
+    Challenge.objects.update_or_create(space=space, defaults={"template": template})
     now = timezone.now()
     Phase.objects.create(
         space=space,

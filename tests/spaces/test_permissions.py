@@ -38,8 +38,27 @@ SPACE_TARGETED = {"submit_idea", "submit_idea_for_someone", "manage_space"}
 def test_the_matrix_covers_every_registered_space_activity():
     space_activities = {a.name for a in registry.all_activities() if a.scope == "space"}
     from tests.budgets.test_permissions import BUDGET_MATRIX
+    from tests.challenges.test_condensing_permissions import CONDENSING_MATRIX
+    from tests.challenges.test_events_permissions import EVENTS_MATRIX
+    from tests.challenges.test_judging_permissions import JUDGING_MATRIX
+    from tests.challenges.test_prototypes_permissions import PROTOTYPES_MATRIX
+    from tests.challenges.test_recognition_permissions import RECOGNITION_MATRIX
+    from tests.challenges.test_setup_permissions import SETUP_MATRIX
+    from tests.challenges.test_support_permissions import SUPPORT_MATRIX
+    from tests.challenges.test_teams_permissions import TEAMS_MATRIX
 
-    assert space_activities == set(MATRIX) | set(BUDGET_MATRIX)
+    challenges = (
+        CONDENSING_MATRIX,
+        EVENTS_MATRIX,
+        JUDGING_MATRIX,
+        PROTOTYPES_MATRIX,
+        RECOGNITION_MATRIX,
+        SETUP_MATRIX,
+        SUPPORT_MATRIX,
+        TEAMS_MATRIX,
+    )
+    organisation_wide = {a.name for a in registry.all_activities() if a.scope == "organisation"}  # start_challenge
+    assert space_activities == (set(MATRIX) | set(BUDGET_MATRIX) | set().union(*challenges)) - organisation_wide
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 outreach sessions): registration with a waiting list, access needs seen only by the organisers
 and deleted after the event, check-in, and what came out of the event."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -80,12 +83,57 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("challenges:event", kwargs={"slug": self.space.slug, "event_id": self.pk})
+
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
 
     def has_ended(self, now=None) -> bool:
         return (now or timezone.now()) >= self.ends_at
+
+    # --- Times in the event's own zone (where people will be), whatever the viewer's ---------
+    @property
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """`moment` as a naive wall-clock time in the event's zone: templates show it as it is
+        (Django would convert an aware one to the viewer's zone)."""
+        if moment is None:
+            return None
+        return moment.astimezone(self.zone).replace(tzinfo=None)
+
+    @property
+    def local_starts_at(self) -> datetime:
+        return self.local(self.starts_at)
+
+    @property
+    def local_ends_at(self) -> datetime:
+        return self.local(self.ends_at)
+
+    @property
+    def local_registration_closes_at(self) -> datetime | None:
+        return self.local(self.registration_closes_at)
+
+    @property
+    def zone_label(self) -> str:
+        """ "Europe/London (GMT)": the zone's name and its abbreviation when the event starts."""
+        abbreviation = self.starts_at.astimezone(self.zone).tzname() if self.starts_at else ""
+        if abbreviation and not abbreviation.startswith(("+", "-")) and abbreviation != self.time_zone:
+            return f"{self.time_zone} ({abbreviation})"
+        return self.time_zone
+
+    @property
+    def registration_closes(self) -> datetime:
+        """When registration closes: the time set, or the start."""
+        return self.registration_closes_at or self.starts_at
 
 
 class RegistrationStatus(models.TextChoices):

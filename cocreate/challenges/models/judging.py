@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.challenges.models.prototypes import Prototype
-from cocreate.challenges.models.teams import Team
+from cocreate.challenges.models.teams import Team, TeamMember
 from cocreate.spaces.models import Space
 
 
@@ -36,9 +36,41 @@ class Entry(models.Model):
         ordering = ["submitted_at", "pk"]
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
+        constraints = [
+            # A team enters once; after withdrawing it may enter again.
+            models.UniqueConstraint(
+                fields=["space", "team"],
+                condition=Q(withdrawn_at__isnull=True, team__isnull=False),
+                name="entry_once_per_team",
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("challenges:judging_entry", kwargs={"slug": self.space.slug, "entry_id": self.pk})
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    def is_authored_by(self, person) -> bool:
+        """The person who submitted it, or any member of its team (asked once per entry)."""
+        if person is None or not getattr(person, "pk", None):
+            return False
+        if self.submitted_by_id == person.pk:
+            return True
+        if self.team_id is None:
+            return False
+        memo = self.__dict__.setdefault("_member_ids", None)
+        if memo is None:
+            memo = self.__dict__["_member_ids"] = set(
+                TeamMember.objects.filter(team_id=self.team_id).values_list("person_id", flat=True)
+            )
+        return person.pk in memo
 
 
 class JudgingMode(models.TextChoices):
@@ -91,6 +123,17 @@ class Rubric(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def is_pairwise(self) -> bool:
+        return self.mode == JudgingMode.PAIRWISE
+
+    def scale(self) -> range:
+        return range(self.lowest_score, self.highest_score + 1)
 
 
 class Criterion(models.Model):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.challenges.models.events import Event
-from cocreate.challenges.models.teams import Team
+from cocreate.challenges.models.teams import Team, TeamMember
 from cocreate.spaces.models import Contribution
 
 
@@ -43,6 +43,33 @@ class Prototype(Contribution):
 
     def __str__(self):
         return self.title
+
+    @property
+    def body(self) -> str:
+        """What the moderation queue quotes."""
+        return self.summary
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("challenges:prototypes_detail", kwargs={"slug": self.space.slug, "prototype_id": self.pk})
+
+    def is_authored_by(self, person) -> bool:
+        """Its team's members (or, without a team, the person who submitted it). Selectors set
+        `member_ids` so that lists ask no query per prototype."""
+        if person is None or not getattr(person, "pk", None):
+            return False
+        return person.pk in self.maker_ids()
+
+    def maker_ids(self) -> set[int]:
+        ids = self.__dict__.get("member_ids")
+        if ids is None:
+            if self.team_id:
+                ids = set(TeamMember.objects.filter(team_id=self.team_id).values_list("person_id", flat=True))
+            else:
+                ids = {self.created_by_id} if self.created_by_id else set()
+            self.__dict__["member_ids"] = ids
+        return ids
 
     def author_people(self) -> list:
         if self.team_id:
@@ -146,6 +173,25 @@ class TestSession(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("challenges:prototypes_session", kwargs={"slug": self.space.slug, "session_id": self.pk})
+
+    @property
+    def space(self):
+        """The space it runs in (the prototype's): what `can()` decides on."""
+        return self.prototype.space
+
+    def state(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return "upcoming"
+        return "open" if now < self.ends_at else "closed"
+
+    def is_open(self, now=None) -> bool:
+        return self.state(now) == "open"
 
 
 class InvitedBecause(models.TextChoices):

@@ -93,6 +93,8 @@ class PrizeShare(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the payment status was last recorded (paid, declined, or back to due).
+    recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["prize", "pk"]
@@ -100,3 +102,7 @@ class PrizeShare(models.Model):
             models.UniqueConstraint(fields=["prize", "person"], name="prize_share_once"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="prize_share_not_negative"),
         ]
+
+    @property
+    def space(self):
+        return self.prize.space

@@ -78,6 +78,11 @@ class SupportNeed(models.Model):
         verbose_name = _("support need")
         verbose_name_plural = _("support needs")
 
+    @property
+    def space(self):
+        # `can()` finds the space of what it decides on through `.space`.
+        return self.team.space
+
 
 class SupportOffer(models.Model):
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="support_offers")
@@ -116,6 +121,11 @@ class SupportMatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     notes = models.TextField(_("notes"), max_length=3000, blank=True)
+    # Both sides agree before the match counts: the team and the partner making the offer.
+    team_agreed_at = models.DateTimeField(null=True, blank=True)
+    partner_agreed_at = models.DateTimeField(null=True, blank=True)
+    declined_by = models.CharField(max_length=10, blank=True, help_text="team or partner")
+    delivered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,6 +136,10 @@ class SupportMatch(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["need", "offer"], name="support_match_once"),
         ]
+
+    @property
+    def space(self):
+        return self.offer.space
 
 
 class CheckIn(models.Model):
@@ -151,3 +165,7 @@ class CheckIn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["prototype", "months"], name="check_in_once_per_month_mark"),
         ]
+
+    @property
+    def space(self):
+        return self.prototype.space

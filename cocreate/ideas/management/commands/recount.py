@@ -1,5 +1,6 @@
 """`cocreate recount [--space SLUG]`: rebuild the stored support and comment counters from the
-rows. Counts imported from another platform are kept apart and never changed."""
+rows (and the vote counters of condensed proposals). Counts imported from another platform are
+kept apart and never changed."""
 
 import sys
 
@@ -24,3 +25,7 @@ class Command(BaseCommand):
                 sys.exit(1)
         fixed = ideas_recount(space=target)
         self.stdout.write(f"recounted: {fixed} idea(s) had a wrong counter")
+        from cocreate.challenges.services.condensing import condensed_recount
+
+        condensed = condensed_recount(space=target)
+        self.stdout.write(f"recounted: {condensed} condensed proposal(s) had a wrong vote counter")

@@ -1,0 +1,1 @@
+"""Template tags of the challenges, one library per part that needs one."""
