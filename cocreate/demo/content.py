@@ -108,6 +108,27 @@ ORGANISATIONS = [
         ),
         "website": "https://prefeitura.poa.br",
     },
+    {
+        "key": "kentfoundation",
+        "name": "Kent Community Foundation",
+        "kind": "funder",
+        "description": "A charitable foundation giving grants to community projects across Kent and Medway.",
+        "website": "https://example.org/kent-community-foundation",
+    },
+    {
+        "key": "kentfire",
+        "name": "Kent Fire and Rescue Service",
+        "kind": "public_agency",
+        "description": "Fire and rescue for Kent and Medway; a partner of Kent Connects.",
+        "website": "https://example.org/kent-fire-rescue",
+    },
+    {
+        "key": "medway",
+        "name": "Medway Council",
+        "kind": "public_agency",
+        "description": "The unitary council for Medway, next door to Kent.",
+        "website": "https://example.org/medway",
+    },
 ]
 
 
@@ -517,6 +538,38 @@ PEOPLE = [
         "bio": "Arquiteta, moro no Centro Histórico de Porto Alegre e vou de bicicleta para todo lado.",
         "login_note": "",
     },
+    {
+        "key": "helen",
+        "email": "helen.carter@demo.cocreate.test",
+        "name": "Helen Carter",
+        "bio": "Head of community safety at Kent Fire and Rescue. I judge for Transformed by You.",
+        "skills": ["community safety", "service improvement"],
+        "expertise": ["Public services"],
+        "motivations": ["community_impact"],
+        "role_in": [("kentfire", "staff")],
+        "login_note": "a judge of “Transformed by You” (Kent Fire and Rescue)",
+    },
+    {
+        "key": "ruth",
+        "email": "ruth.adeyemi@demo.cocreate.test",
+        "name": "Ruth Adeyemi",
+        "bio": "Grants manager at Kent Community Foundation: I look for community projects worth funding.",
+        "skills": ["grant making", "social investment"],
+        "expertise": ["Funding"],
+        "motivations": ["community_impact"],
+        "role_in": [("kentfoundation", "staff")],
+        "login_note": "a funder (Kent Community Foundation): offers support to the teams, judges",
+    },
+    {
+        "key": "sanjay",
+        "email": "sanjay.patel@demo.cocreate.test",
+        "name": "Sanjay Patel",
+        "bio": "Digital lead for a community health trust; I help services go online without leaving people out.",
+        "skills": ["digital inclusion", "product management"],
+        "expertise": ["Health services"],
+        "motivations": ["community_impact", "discussion"],
+        "role_in": [],
+    },
 ]
 
 
@@ -531,6 +584,112 @@ OFFLINE_PEOPLE = [
 # ----------------------------------------------------------------------------------------------------
 # Spaces: the idea phases of the two stories
 # ----------------------------------------------------------------------------------------------------
+
+# Each space's phases, in days from the day the demo is loaded (negative: in the past). Both
+# challenges have been through every phase; Transformed by You keeps its ideas board open.
+TBY_PHASES = [
+    {
+        "title": "Share your ideas",
+        "description": (
+            "Post your ideas for better public services in Kent, support the ones you'd like to see happen and "
+            "help improve them with your comments. The board stays open all year: ideas posted now go to next "
+            "year's workshop."
+        ),
+        "start": -300,
+        "end": 35,
+        "activities": ["submit_idea", "support", "comment"],
+    },
+    {
+        "title": "Workshop: develop the ideas",
+        "description": (
+            "A day in Maidstone where authors, residents, staff and partners took the most supported ideas "
+            "further: who they are for, what already exists, what a first version could look like."
+        ),
+        "start": -262,
+        "end": -259,
+        "activities": [],
+    },
+    {
+        "title": "Innovation camp",
+        "description": (
+            "Two days in Canterbury in which mixed teams of developers, designers, service staff and idea "
+            "authors built working prototypes of the ideas developed at the workshop."
+        ),
+        "start": -242,
+        "end": -237,
+        "activities": ["form_team", "join_team", "submit_prototype"],
+    },
+    {
+        "title": "Test the prototypes with the public",
+        "description": (
+            "The prototypes went to Margate library and online, to be tried by the people they are meant for. "
+            "The authors and supporters of the ideas behind them were invited first."
+        ),
+        "start": -232,
+        "end": -205,
+        "activities": ["give_feedback"],
+    },
+    {
+        "title": "Judging",
+        "description": (
+            "Teams entered their prototypes; four judges scored them against a published rubric, and the "
+            "results were published with the judges' reasons."
+        ),
+        "start": -204,
+        "end": -195,
+        "activities": ["submit_entry", "judge"],
+    },
+    {
+        "title": "Support after the competition",
+        "description": (
+            "The teams say what would help them go further and partners offer support: a pilot with a council "
+            "service, funding, mentoring, publicity. We check in with every team 3, 6 and 12 months on."
+        ),
+        "start": -194,
+        "end": 175,
+        "activities": ["ask_for_support", "offer_support"],
+    },
+]
+
+GOVERNOR_PHASES = [
+    {
+        "title": "Envie sua proposta",
+        "description": (
+            "Qualquer pessoa pôde enviar propostas para melhorar o atendimento na saúde pública, apoiar e comentar "
+            "as propostas de outras pessoas. As propostas das audiências públicas foram registradas pela equipe."
+        ),
+        "start": -110,
+        "end": -60,
+        "activities": ["submit_idea", "support", "comment"],
+    },
+    {
+        "title": "Condensação das propostas",
+        "description": (
+            "A equipe do Gabinete Digital e da Secretaria da Saúde reuniu propostas parecidas em propostas-síntese "
+            "por tema. As propostas originais continuam visíveis, com os seus apoios."
+        ),
+        "start": -59,
+        "end": -45,
+        "activities": [],
+    },
+    {
+        "title": "Votação por tema",
+        "description": "Cada pessoa pôde escolher uma proposta-síntese em cada tema.",
+        "start": -44,
+        "end": -30,
+        "activities": ["vote_condensed"],
+    },
+    {
+        "title": "Cocriação com os autores",
+        "description": (
+            "Os autores das propostas originais reunidas nas propostas-síntese mais votadas de cada tema são "
+            "convidados a trabalhar com as equipes do governo para transformá-las em ações."
+        ),
+        "start": -29,
+        "end": 120,
+        "activities": [],
+    },
+]
 
 SPACES = [
     {
@@ -569,65 +728,14 @@ SPACES = [
         ),
         "content_language": "en",
         "themes": [
-            "Getting around", "Health and care", "Libraries and learning", "Young people and families",
-            "Waste and environment", "Contacting the council",
+            "Getting around",
+            "Health and care",
+            "Libraries and learning",
+            "Young people and families",
+            "Waste and environment",
+            "Contacting the council",
         ],
-        "phases": [
-            {
-                "title": "Share your ideas",
-                "description": (
-                    "Post your ideas for better public services in Kent, support the ones you'd like to see "
-                    "happen and help improve them with your comments. Staff also post the ideas collected at "
-                    "library workshops and by letter or phone."
-                ),
-                "start": -21,
-                "end": 35,
-                "activities": ["submit_idea", "support", "comment"],
-            },
-            {
-                "title": "Workshop: develop the ideas",
-                "description": (
-                    "A day in Maidstone where authors, residents, staff and partners take the most supported "
-                    "and most promising ideas further: who they are for, what already exists, what a first "
-                    "version could look like."
-                ),
-                "start": 42,
-                "end": 43,
-                "activities": [],
-            },
-            {
-                "title": "Innovation camp",
-                "description": (
-                    "Two days in which mixed teams of developers, designers, service staff and idea authors "
-                    "build working prototypes of the ideas developed at the workshop."
-                ),
-                "start": 60,
-                "end": 62,
-                "activities": [],
-            },
-            {
-                "title": "Test the prototypes with the public",
-                "description": (
-                    "The prototypes go out to libraries, surgeries, youth centres and online, to be tried by "
-                    "the people they're meant for. Your feedback decides what gets improved, and what "
-                    "doesn't go further."
-                ),
-                "start": 75,
-                "end": 105,
-                "activities": [],
-            },
-            {
-                "title": "Support after the competition",
-                "description": (
-                    "The teams behind the most useful prototypes receive support agreed with each of them: a "
-                    "pilot with a council service, mentoring, introductions to funders, help to set up a "
-                    "social enterprise, or a reference for a student's portfolio."
-                ),
-                "start": 106,
-                "end": 290,
-                "activities": [],
-            },
-        ],
+        "phases": TBY_PHASES,
         "ideas": [
             {
                 "key": "rural-bus-times",
@@ -649,7 +757,7 @@ SPACES = [
                 ),
                 "themes": ["Getting around"],
                 "place_name": "Tenterden and surrounding villages",
-                "days_ago": 19,
+                "days_ago": 296,
                 "supporters": ["citizen", "gemma", "amir", "chloe", "kwame", "fiona"],
                 "comments": [
                     {
@@ -721,7 +829,7 @@ SPACES = [
                 ),
                 "themes": ["Getting around"],
                 "place_name": "Cranbrook and Hawkhurst",
-                "days_ago": 11,
+                "days_ago": 290,
                 "supporters": ["ellie", "gemma"],
                 "comments": [
                     {
@@ -765,7 +873,7 @@ SPACES = [
                 ),
                 "themes": ["Getting around", "Health and care"],
                 "place_name": "Thanet villages and the Weald",
-                "days_ago": 17,
+                "days_ago": 288,
                 "supporters": ["citizen", "amir", "kwame", "linda", "fiona", "ellie", "chloe"],
                 "comments": [
                     {
@@ -866,9 +974,7 @@ SPACES = [
                     },
                     {
                         "author": "fiona",
-                        "body": (
-                            "Please make it text and email, not an app. Nobody installs an app just for bins."
-                        ),
+                        "body": ("Please make it text and email, not an app. Nobody installs an app just for bins."),
                         "replies": [],
                     },
                 ],
@@ -906,9 +1012,17 @@ SPACES = [
                 ),
                 "themes": ["Libraries and learning", "Contacting the council"],
                 "place_name": "Ramsgate Library",
-                "days_ago": 14,
+                "days_ago": 276,
                 "supporters": [
-                    "citizen", "gemma", "amir", "kwame", "linda", "fiona", "mark", "ellie", "chloe",
+                    "citizen",
+                    "gemma",
+                    "amir",
+                    "kwame",
+                    "linda",
+                    "fiona",
+                    "mark",
+                    "ellie",
+                    "chloe",
                 ],
                 "comments": [
                     {
@@ -1165,8 +1279,7 @@ SPACES = [
                             {
                                 "author": "kwame",
                                 "body": (
-                                    "Thanks Gemma, that would really help. Could we compare notes before the "
-                                    "workshop?"
+                                    "Thanks Gemma, that would really help. Could we compare notes before the workshop?"
                                 ),
                                 "replies": [],
                             },
@@ -1268,7 +1381,7 @@ SPACES = [
                 ),
                 "themes": ["Health and care", "Libraries and learning"],
                 "place_name": "Canterbury",
-                "days_ago": 13,
+                "days_ago": 281,
                 "supporters": ["gemma", "linda", "citizen", "kwame", "mark"],
                 "comments": [
                     {
@@ -1525,10 +1638,7 @@ SPACES = [
                         "replies": [
                             {
                                 "author": "mark",
-                                "body": (
-                                    "Fair enough, I got carried away. Happy for that sentence to be taken "
-                                    "out."
-                                ),
+                                "body": ("Fair enough, I got carried away. Happy for that sentence to be taken out."),
                                 "replies": [],
                             },
                         ],
@@ -1614,52 +1724,14 @@ SPACES = [
         ),
         "content_language": "pt-br",
         "themes": [
-            "Atenção básica", "Urgência e emergência", "Saúde da família", "Gestão e financiamento",
-            "Saúde mental", "Medicamentos e assistência farmacêutica",
+            "Atenção básica",
+            "Urgência e emergência",
+            "Saúde da família",
+            "Gestão e financiamento",
+            "Saúde mental",
+            "Medicamentos e assistência farmacêutica",
         ],
-        "phases": [
-            {
-                "title": "Envie sua proposta",
-                "description": (
-                    "Envie propostas para melhorar o atendimento na saúde pública, apoie as que você "
-                    "considera importantes e comente para aperfeiçoá-las. As propostas das audiências "
-                    "públicas também são publicadas aqui."
-                ),
-                "start": -21,
-                "end": 24,
-                "activities": ["submit_idea", "support", "comment"],
-            },
-            {
-                "title": "Condensação das propostas",
-                "description": (
-                    "A equipe do Gabinete Digital e da Secretaria da Saúde reúne as propostas parecidas em "
-                    "propostas-síntese por tema, mantendo a autoria de cada contribuição."
-                ),
-                "start": 25,
-                "end": 39,
-                "activities": [],
-            },
-            {
-                "title": "Votação por tema",
-                "description": (
-                    "Vote nas propostas-síntese de cada tema. As mais votadas recebem uma resposta pública "
-                    "do Governador."
-                ),
-                "start": 40,
-                "end": 54,
-                "activities": [],
-            },
-            {
-                "title": "Cocriação com os autores",
-                "description": (
-                    "Os autores das propostas mais votadas trabalham com as equipes do governo para "
-                    "transformá-las em ações, com o andamento publicado aqui."
-                ),
-                "start": 60,
-                "end": 180,
-                "activities": [],
-            },
-        ],
+        "phases": GOVERNOR_PHASES,
         "ideas": [
             {
                 "key": "agendamento-whatsapp",
@@ -1680,7 +1752,7 @@ SPACES = [
                 ),
                 "themes": ["Atenção básica"],
                 "place_name": "Caxias do Sul",
-                "days_ago": 18,
+                "days_ago": 108,
                 "supporters": ["lucia", "joao", "carlos", "rafael", "fernanda", "tatiane"],
                 "comments": [
                     {
@@ -1738,9 +1810,7 @@ SPACES = [
                 "origin": "online",
                 "event_name": "",
                 "entered_by": "",
-                "title": (
-                    "Fila única e transparente para cirurgias eletivas, consultável pelo número do Cartão SUS"
-                ),
+                "title": ("Fila única e transparente para cirurgias eletivas, consultável pelo número do Cartão SUS"),
                 "body": (
                     "Minha vizinha espera uma cirurgia de catarata há dois anos e ninguém sabe dizer em que "
                     "posição ela está. Na associação de moradores da Restinga ouvimos a mesma história toda "
@@ -1752,7 +1822,7 @@ SPACES = [
                 ),
                 "themes": ["Gestão e financiamento"],
                 "place_name": "Restinga, Porto Alegre",
-                "days_ago": 20,
+                "days_ago": 110,
                 "supporters": ["lucia", "joao", "rafael", "fernanda", "tatiane"],
                 "comments": [
                     {
@@ -1813,9 +1883,7 @@ SPACES = [
                 "origin": "online",
                 "event_name": "",
                 "entered_by": "",
-                "title": (
-                    "Mais equipes de Saúde da Família no interior, com incentivo para o profissional ficar"
-                ),
+                "title": ("Mais equipes de Saúde da Família no interior, com incentivo para o profissional ficar"),
                 "body": (
                     "Sou agente comunitário de saúde há onze anos. Nas localidades rurais de Pelotas e dos "
                     "municípios vizinhos, as equipes ficam meses sem médico, porque o profissional vai "
@@ -1828,7 +1896,7 @@ SPACES = [
                 ),
                 "themes": ["Saúde da família", "Atenção básica"],
                 "place_name": "Zona rural de Pelotas",
-                "days_ago": 16,
+                "days_ago": 106,
                 "supporters": ["lucia", "rafael", "tatiane", "marlene"],
                 "comments": [
                     {
@@ -1890,14 +1958,13 @@ SPACES = [
                 ),
                 "themes": ["Atenção básica", "Saúde da família"],
                 "place_name": "Canguçu",
-                "days_ago": 13,
+                "days_ago": 103,
                 "supporters": ["joao", "lucia", "marlene"],
                 "comments": [
                     {
                         "author": "joao",
                         "body": (
-                            "A internet é o desafio. Muitos postos do interior ainda têm conexão que cai "
-                            "toda hora."
+                            "A internet é o desafio. Muitos postos do interior ainda têm conexão que cai toda hora."
                         ),
                         "replies": [
                             {
@@ -1948,7 +2015,7 @@ SPACES = [
                 ),
                 "themes": ["Medicamentos e assistência farmacêutica"],
                 "place_name": "Passo Fundo",
-                "days_ago": 11,
+                "days_ago": 101,
                 "supporters": ["marlene", "carlos", "tatiane", "lucia"],
                 "comments": [
                     {
@@ -1962,16 +2029,12 @@ SPACES = [
                     {
                         "author": "lucia",
                         "body": (
-                            "Poderia também avisar quando o remédio chegar: a pessoa se cadastra e recebe "
-                            "uma mensagem."
+                            "Poderia também avisar quando o remédio chegar: a pessoa se cadastra e recebe uma mensagem."
                         ),
                         "replies": [
                             {
                                 "author": "fernanda",
-                                "body": (
-                                    "Ótima ideia, Lúcia. Seria simples de fazer e evitaria muita viagem "
-                                    "perdida."
-                                ),
+                                "body": ("Ótima ideia, Lúcia. Seria simples de fazer e evitaria muita viagem perdida."),
                                 "replies": [],
                             },
                         ],
@@ -1998,10 +2061,7 @@ SPACES = [
                 "origin": "online",
                 "event_name": "",
                 "entered_by": "",
-                "title": (
-                    "Mais vagas de residência médica em hospitais do interior, com bolsa complementar do "
-                    "Estado"
-                ),
+                "title": ("Mais vagas de residência médica em hospitais do interior, com bolsa complementar do Estado"),
                 "body": (
                     "A maioria dos médicos continua trabalhando onde fez a residência. Como a maior parte "
                     "das vagas está em Porto Alegre, o interior segue sem especialistas.\n\n"
@@ -2011,7 +2071,7 @@ SPACES = [
                 ),
                 "themes": ["Saúde da família", "Gestão e financiamento"],
                 "place_name": "Santa Maria",
-                "days_ago": 8,
+                "days_ago": 98,
                 "supporters": ["joao", "lucia"],
                 "comments": [
                     {
@@ -2059,7 +2119,7 @@ SPACES = [
                 ),
                 "themes": ["Saúde mental", "Atenção básica"],
                 "place_name": "Partenon, Porto Alegre",
-                "days_ago": 14,
+                "days_ago": 104,
                 "supporters": ["marlene", "joao", "carlos", "rafael", "tatiane"],
                 "comments": [
                     {
@@ -2120,7 +2180,7 @@ SPACES = [
                 ),
                 "themes": ["Urgência e emergência"],
                 "place_name": "São Pedro do Sul",
-                "days_ago": 10,
+                "days_ago": 100,
                 "supporters": ["lucia", "joao", "marlene", "rafael", "fernanda", "carlos", "tatiane"],
                 "comments": [
                     {
@@ -2179,7 +2239,7 @@ SPACES = [
                 ),
                 "themes": ["Atenção básica"],
                 "place_name": "Restinga, Porto Alegre",
-                "days_ago": 5,
+                "days_ago": 95,
                 "supporters": ["marlene"],
                 "comments": [
                     {
@@ -2219,7 +2279,7 @@ SPACES = [
                 ),
                 "themes": ["Gestão e financiamento", "Urgência e emergência"],
                 "place_name": "Porto Alegre",
-                "days_ago": 4,
+                "days_ago": 94,
                 "supporters": ["fernanda", "rafael", "joao"],
                 "comments": [
                     {
@@ -2232,10 +2292,7 @@ SPACES = [
                     },
                     {
                         "author": "marlene",
-                        "body": (
-                            "Só peço cuidado com a privacidade. Não quero qualquer pessoa vendo o meu "
-                            "histórico."
-                        ),
+                        "body": ("Só peço cuidado com a privacidade. Não quero qualquer pessoa vendo o meu histórico."),
                         "replies": [
                             {
                                 "author": "lucia",
@@ -2271,7 +2328,7 @@ SPACES = [
                 ),
                 "themes": ["Gestão e financiamento"],
                 "place_name": "Caxias do Sul",
-                "days_ago": 2,
+                "days_ago": 92,
                 "supporters": ["carlos"],
                 "comments": [
                     {

@@ -11,6 +11,7 @@ from django.utils import timezone
 from cocreate.accounts.models import FieldOfExpertise, Membership, Organisation, Person, Skill
 from cocreate.accounts.services import _names, _tags
 from cocreate.demo import budgets as budget_demo
+from cocreate.demo import challenges as challenge_demo
 from cocreate.demo import content
 from cocreate.ideas import services as ideas
 from cocreate.ideas.models import Comment, Idea, IdeaStatusChange, Support, Theme
@@ -122,7 +123,7 @@ def _comments(idea: Idea, threads: list, people: dict, parent=None, reported: li
         _comments(idea, thread.get("replies", []), people, parent=comment, reported=reported)
 
 
-def _ideas(spec: dict, space: Space, people: dict) -> None:
+def _ideas(spec: dict, space: Space, people: dict) -> dict[str, Idea]:
     themes = {t.name: t for t in Theme.objects.filter(space=space)}
     created, reported = {}, []
     for item in sorted(spec["ideas"], key=lambda i: -i["days_ago"]):
@@ -181,12 +182,18 @@ def _ideas(spec: dict, space: Space, people: dict) -> None:
         spaces.contribution_report(
             person=people[report["by"]], content=target, reason=report["reason"], details=report.get("details", "")
         )
+    return created
 
 
 @transaction.atomic
 def load() -> None:
     people, organisations = _people()
+    spaces_by_key, ideas_by_key = {}, {}
     for spec in content.SPACES:
         space = _space(spec, people, organisations)
-        _ideas(spec, space, people)
+        # The ideas were shared while the ideas phase was open (it may be over by now).
+        with challenge_demo.phases_open(space, "submit_idea", "support", "comment") as space:
+            ideas_by_key.update(_ideas(spec, space, people))
+        spaces_by_key[spec["key"]] = Space.objects.get(pk=space.pk)
+    challenge_demo.load(people, organisations, spaces_by_key, ideas_by_key)
     budget_demo.load(people, organisations)

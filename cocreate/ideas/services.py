@@ -30,6 +30,7 @@ from cocreate.spaces.models import Origin, Space
 from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.services import log_action
 from cocreate.web import plain_rows
+from cocreate.web.text_fields import text_within
 
 TITLE_MIN, TITLE_MAX = 5, 150
 BODY_MIN, BODY_MAX = 15, 10000
@@ -49,20 +50,38 @@ def _tell_after_commit(kind: str, idea: Idea, actor: Person | None = None, **ext
     transaction.on_commit(lambda: notify.enqueue(**arguments))
 
 
-def _clean_idea_text(title: str, body: str) -> tuple[str, str]:
-    title, body = clean_text(title), clean_text(body)
-    errors = {}
-    if len(title) < TITLE_MIN:
-        errors["title"] = _("Write a title of at least %(n)s characters.") % {"n": TITLE_MIN}
-    elif len(title) > TITLE_MAX:
-        errors["title"] = _("Keep the title under %(n)s characters.") % {"n": TITLE_MAX}
-    if len(body) < BODY_MIN:
-        errors["body"] = _("Describe your idea in at least %(n)s characters.") % {"n": BODY_MIN}
-    elif len(body) > BODY_MAX:
-        errors["body"] = _("Keep the description under %(n)s characters.") % {"n": BODY_MAX}
+def clean_title_and_body(title: str, body: str, *, body_too_short: str) -> tuple[str, str]:
+    """An idea's (or a text like it, e.g. a condensed proposal's) title and description, cleaned;
+    refused with a message per field when too short or too long. `body_too_short` says what
+    the description describes ("Describe your idea in at least 15 characters.")."""
+    errors: dict = {}
+    title = text_within(
+        title,
+        field="title",
+        errors=errors,
+        minimum=TITLE_MIN,
+        maximum=TITLE_MAX,
+        too_short=_("Write a title of at least %(n)s characters.") % {"n": TITLE_MIN},
+        too_long=_("Keep the title under %(n)s characters.") % {"n": TITLE_MAX},
+    )
+    body = text_within(
+        body,
+        field="body",
+        errors=errors,
+        minimum=BODY_MIN,
+        maximum=BODY_MAX,
+        too_short=body_too_short,
+        too_long=_("Keep the description under %(n)s characters.") % {"n": BODY_MAX},
+    )
     if errors:
         raise ValidationError(errors)
     return title, body
+
+
+def _clean_idea_text(title: str, body: str) -> tuple[str, str]:
+    return clean_title_and_body(
+        title, body, body_too_short=_("Describe your idea in at least %(n)s characters.") % {"n": BODY_MIN}
+    )
 
 
 def _clean_themes(space: Space, themes) -> list[Theme]:

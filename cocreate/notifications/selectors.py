@@ -23,6 +23,7 @@ def inbox(*, person) -> QuerySet[Notification]:
         Notification.objects.filter(recipient=person)
         .filter(Q(idea__hidden_at__isnull=True) | Q(kind=NotificationKind.HIDDEN))
         .filter(Q(project__isnull=True) | Q(project__hidden_at__isnull=True))
-        .filter(Q(idea__space__in=visible) | Q(project__space__in=visible))
+        # Those about an event, a team, a prototype… carry a link instead (notifications_send).
+        .filter(Q(idea__space__in=visible) | Q(project__space__in=visible) | Q(idea=None, project=None))
         .select_related("actor", "idea__space", "comment__idea__space", "project__space")
     )

@@ -23,7 +23,7 @@ from cocreate.spaces.forms import (
 )
 from cocreate.spaces.models import Phase, Space, SpaceKind, SpaceRole
 from cocreate.spaces.permissions import Refused, can, ensure_can, open_activities, refuse
-from cocreate.web.forms import add_service_errors
+from cocreate.web.forms import add_service_errors, say_service_errors
 
 
 def _organisations_run_by(person):
@@ -345,7 +345,7 @@ def restore(request, slug, kind, content_id):
     try:
         services.contribution_restore(person=request.user, content=content)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         messages.success(request, _("It is visible again."))
     return redirect(content.get_absolute_url())
@@ -359,7 +359,7 @@ def dismiss(request, slug, report_id):
     try:
         services.report_dismiss(person=request.user, report=report_row)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         messages.success(request, _("The content stays visible; the reports on it are closed."))
     return redirect("spaces:moderation", slug=space.slug)

@@ -17,9 +17,21 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def say_service_errors(request, error: ValidationError) -> None:
+    """For a button with no form to show errors on (vote, answer, withdraw): the service's
+    messages shown at the top of the next page, so the person reads why nothing changed."""
+    messages.error(request, " ".join(error.messages))
+
+
 def _plausible_id(value) -> bool:
     value = str(value)
     return value.isascii() and value.isdigit() and len(value) < 19 and 0 < int(value) < 2**62
+
+
+def posted_id(value) -> int | None:
+    """An id sent by a page (a button's value, a query parameter), or None when no object could
+    have it: a text, a negative number, a number too large for the database to compare."""
+    return int(str(value)) if _plausible_id(value) else None
 
 
 class IdsChoiceField(forms.ModelMultipleChoiceField):

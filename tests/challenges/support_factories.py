@@ -2,6 +2,7 @@
 
 from cocreate.accounts.models import Membership
 from cocreate.challenges.models import Prototype, SupportKind, Team, TeamMember
+from cocreate.challenges.models.support import built_in_support_kinds
 from tests.factories import OrganisationFactory, PersonFactory
 
 SUPPORT_ACTIVITIES = ("ask_for_support", "offer_support")
@@ -35,4 +36,4 @@ def prototype(space, team, title="Bus buddy app") -> Prototype:
 
 
 def kind(code="mentoring") -> SupportKind:
-    return SupportKind.objects.get(code=code, space=None)
+    return built_in_support_kinds()[code]

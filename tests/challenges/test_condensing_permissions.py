@@ -1,17 +1,15 @@
 """Condensing's activities × roles × the vote open or closed, through the one `can()`."""
 
-from datetime import timedelta
-
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from cocreate.accounts.models import Person
 from cocreate.challenges.models import CondensedProposal
-from cocreate.spaces.models import Space, SpaceRole
+from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can
 from tests import factories
 from tests.challenges.condensing_factories import condensed, idea, question
+from tests.challenges.permission_matrix import assert_allowed_exactly, close_phases, usual_people
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +29,8 @@ TARGETS = {"condense": "proposal", "vote_condensed": "proposal", "invite_co_desi
 @pytest.fixture
 def cast(db):
     q = question()
-    organisation = q.space.organisations.get()
-    people = {"visitor": AnonymousUser(), "organiser": q.staff}
-    for role in ("participant", "author", "moderator", "evaluator"):
-        people[role] = factories.PersonFactory()
-    factories.MembershipFactory(person=people["moderator"], organisation=organisation, role="moderator")
-    SpaceRole.objects.create(space=q.space, person=people["evaluator"], role="evaluator")
+    people = usual_people(q.space, q.staff)
+    people["author"] = factories.PersonFactory()
     proposal = condensed(q, [idea(q, author=people["author"])])
     return q, proposal, people
 
@@ -46,21 +40,14 @@ def cast(db):
 def test_condensing_matrix(cast, activity, vote_open):
     q, proposal, people = cast
     if not vote_open:
-        factories.change_phases(
-            q.space, starts_at=timezone.now() - timedelta(days=9), ends_at=timezone.now() - timedelta(days=2)
-        )
-    when_open, when_closed = CONDENSING_MATRIX[activity]
-    allowed = set(when_open if vote_open else when_closed)
-    for role, person in people.items():
-        fresh = Person.objects.get(pk=person.pk) if person.is_authenticated else person
+        close_phases(q.space)
+
+    def target():
         if TARGETS[activity] == "space":
-            target = Space.objects.get(pk=q.space.pk)
-        else:
-            target = CondensedProposal.objects.select_related("space").get(pk=proposal.pk)
-        decision = can(fresh, activity, target)
-        assert bool(decision) == (role in allowed), f"{activity} by {role}: {decision.reason!r}"
-        if not decision:
-            assert decision.reason, f"{activity} by {role} refused without a reason"
+            return Space.objects.get(pk=q.space.pk)
+        return CondensedProposal.objects.select_related("space").get(pk=proposal.pk)
+
+    assert_allowed_exactly(activity, people, CONDENSING_MATRIX[activity][0 if vote_open else 1], target)
 
 
 def test_a_withdrawn_proposal_cannot_be_voted_for(cast):

@@ -13,6 +13,7 @@ from cocreate.challenges.services import condensing as services
 from cocreate.ideas.models import Idea
 from cocreate.spaces.models import Space
 from tests.challenges.condensing_factories import condensed, idea, question, voter
+from tests.challenges.page_queries import page_queries
 from tests.factories import PersonFactory, change_phases
 
 pytestmark = pytest.mark.django_db
@@ -270,3 +271,27 @@ def test_co_design_page_is_not_for_participants(client, q):
 def test_services_link_matches_the_page(q):
     clinics = condensed(q, [idea(q)])
     assert services.condensed_link(clinics) == url("detail", q, clinics.pk)
+
+
+def test_the_workbench_results_and_proposal_pages_run_the_same_queries_for_2_or_10_rows(client, q):
+    """Rows: condensed proposals (each with originals and a vote) and originals of one proposal."""
+    client.force_login(q.staff)
+    first = condensed(q, [idea(q, supporters=1), idea(q)])
+    pages = [url(name, q) for name in ("workbench", "results")] + [url("detail", q, first.pk)]
+
+    def add(n):
+        for _ in range(n):
+            number = CondensedProposal.objects.count()
+            made = condensed(
+                q,
+                [idea(q, supporters=1), idea(q)],
+                title=f"Proposal number {number}",
+                theme=[q.health, q.education][number % 2],
+            )
+            voter(q, [made])
+            services.condensed_add_originals(person=q.staff, condensed=first, ideas=[idea(q, supporters=1).pk])
+
+    add(2)
+    few = [page_queries(client, address) for address in pages]
+    add(8)
+    assert [page_queries(client, address) for address in pages] == few

@@ -12,10 +12,9 @@ from cocreate.accounts.models import Person
 from cocreate.challenges.models import Event
 from cocreate.challenges.services import events as services
 from cocreate.spaces import registry
-from cocreate.spaces.models import SpaceRole
 from cocreate.spaces.permissions import can
-from tests import factories
 from tests.challenges.events_factories import event_space, fresh, make_event
+from tests.challenges.permission_matrix import assert_allowed_exactly, usual_people
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +32,7 @@ EVENTS_MATRIX = {
 @pytest.fixture
 def cast():
     space, organiser = event_space()
-    organisation = space.organisations.get()
-    people = {"visitor": AnonymousUser(), "organiser": organiser}
-    for role in ("participant", "moderator", "evaluator"):
-        people[role] = factories.PersonFactory()
-    factories.MembershipFactory(person=people["moderator"], organisation=organisation, role="moderator")
-    SpaceRole.objects.create(space=space, person=people["evaluator"], role="evaluator")
+    people = usual_people(space, organiser)
     event = make_event(space, organiser, capacity=10)
     return space, event, people
 
@@ -49,13 +43,8 @@ def test_events_matrix(cast, activity, registration_open):
     space, event, people = cast
     if not registration_open:
         Event.objects.filter(pk=event.pk).update(registration_closes_at=timezone.now() - timedelta(minutes=5))
-    allowed = set(EVENTS_MATRIX[activity][0 if registration_open else 1])
-    for role, person in people.items():
-        fresh_person = Person.objects.get(pk=person.pk) if person.is_authenticated else person
-        decision = can(fresh_person, activity, fresh(event))
-        assert bool(decision) == (role in allowed), f"{activity} by {role}: {decision.reason!r}"
-        if not decision:
-            assert decision.reason, f"{activity} by {role} refused without a reason"
+    allowed = EVENTS_MATRIX[activity][0 if registration_open else 1]
+    assert_allowed_exactly(activity, people, allowed, lambda: fresh(event))
 
 
 def test_no_event_activity_needs_a_phase():

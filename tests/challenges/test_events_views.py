@@ -13,6 +13,7 @@ from icalendar import Calendar
 from cocreate.challenges.models import Attendance, CapturedIdea, Event, EventNote, Registration, RegistrationStatus
 from cocreate.challenges.services import events as services
 from tests.challenges.events_factories import event_space, fresh, make_event
+from tests.challenges.page_queries import page_queries
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -309,3 +310,19 @@ def test_cancelling_an_event_needs_no_reason(client, setup):
     client.force_login(organiser)
     assert client.post(url("event_cancel", event), {}).status_code == 302
     assert fresh(event).is_cancelled
+
+
+def test_the_organisers_lists_run_the_same_queries_for_2_or_10_registrations(client, setup):
+    space, organiser = setup
+    event = make_event(space, organiser, capacity=50)
+    client.force_login(organiser)
+    pages = [url(name, event) for name in ("event_registrations", "event_check_in")]
+
+    def register(n):
+        for _ in range(n):
+            services.registration_create(person=PersonFactory(), event=fresh(event), access_needs="Step-free access")
+
+    register(2)
+    few = [page_queries(client, address) for address in pages]
+    register(8)
+    assert [page_queries(client, address) for address in pages] == few

@@ -5,16 +5,15 @@ invited to the test session, which is open to invited people only)."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from cocreate.accounts.models import Person
 from cocreate.challenges.activities.prototypes import allowed_stages
 from cocreate.challenges.models import Prototype, Stage
 from cocreate.challenges.models import TestSession as Session
-from cocreate.spaces.models import Space, SpaceRole
+from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can
-from tests import factories
+from tests.challenges.permission_matrix import assert_allowed_exactly, close_phases, usual_people
 from tests.challenges.prototypes_factories import lab, open_session
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +35,7 @@ PROTOTYPES_MATRIX = {
 def cast(db):
     the = lab()
     session = open_session(the, open_to_everyone_in=timedelta(days=3))
-    organisation = the.space.organisations.get()
-    people = {"visitor": AnonymousUser(), "organiser": the.staff, "maker": the.maker, "invited": the.supporter}
-    for role in ("participant", "moderator", "evaluator"):
-        people[role] = factories.PersonFactory()
-    factories.MembershipFactory(person=people["moderator"], organisation=organisation, role="moderator")
-    SpaceRole.objects.create(space=the.space, person=people["evaluator"], role="evaluator")
+    people = {**usual_people(the.space, the.staff), "maker": the.maker, "invited": the.supporter}
     return the.space, {"prototype": the.prototype.pk, "session": session.pk}, people
 
 
@@ -58,17 +52,10 @@ def _target(kind: str, space: Space, ids: dict):
 def test_prototypes_matrix(cast, activity, phase_open):
     space, ids, people = cast
     if not phase_open:
-        factories.change_phases(
-            space, starts_at=timezone.now() - timedelta(days=9), ends_at=timezone.now() - timedelta(days=2)
-        )
+        close_phases(space)
     kind, when_open, when_closed = PROTOTYPES_MATRIX[activity]
-    allowed = set(when_open if phase_open else when_closed)
-    for role, person in people.items():
-        fresh = Person.objects.get(pk=person.pk) if person.is_authenticated else person
-        decision = can(fresh, activity, _target(kind, space, ids))
-        assert bool(decision) == (role in allowed), f"{activity} by {role}: {decision.reason!r}"
-        if not decision:
-            assert decision.reason, f"{activity} by {role} refused without a reason"
+    allowed = when_open if phase_open else when_closed
+    assert_allowed_exactly(activity, people, allowed, lambda: _target(kind, space, ids))
 
 
 def test_uninvited_people_are_told_until_when_the_session_is_for_invited_people(cast):

@@ -177,6 +177,15 @@ def test_a_version_link_must_be_a_web_address():
     assert "link" in error.value.message_dict
 
 
+def test_a_version_link_too_long_to_store_is_refused_not_cut():
+    the = lab()
+    long_link = "https://example.org/" + "a" * 200
+    with pytest.raises(ValidationError) as error:
+        services.version_add(person=the.maker, prototype=the.prototype, notes="New look.", link=long_link)
+    assert error.value.message_dict["link"] == ["Keep the web address under 200 characters."]
+    assert the.prototype.versions.count() == 1
+
+
 # --- Gate decisions -------------------------------------------------------------------------
 
 

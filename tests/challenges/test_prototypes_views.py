@@ -6,6 +6,7 @@ feedback; and the feedback page with comments for the team and organisers only."
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cocreate.challenges.models import Feedback, GateDecision, Prototype, PrototypeVersion, Stage
@@ -250,6 +251,23 @@ def test_hidden_prototype_is_not_found_for_visitors(client):
     the = lab()
     Prototype.objects.filter(pk=the.prototype.pk).update(hidden_at="2030-01-01T00:00Z")
     assert client.get(the.prototype.get_absolute_url()).status_code == 404
+
+
+def test_a_version_file_is_downloaded_only_by_those_who_may_see_the_prototype(client):
+    the = lab()
+    version = services.version_add(
+        person=the.maker,
+        prototype=Prototype.objects.get(pk=the.prototype.pk),
+        notes="Now with a printable leaflet.",
+        file=SimpleUploadedFile("leaflet.txt", b"Book by text"),
+    )
+    address = url("version_file", the, the.prototype.pk, version.pk)
+    assert address in page(client.get(the.prototype.get_absolute_url()))
+    response = client.get(address)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"Book by text"
+    assert client.get(url("version_file", the, the.prototype.pk, version.pk + 1)).status_code == 404
+    Prototype.objects.filter(pk=the.prototype.pk).update(hidden_at="2030-01-01T00:00Z")
+    assert client.get(address).status_code == 404
 
 
 def test_moderator_hides_a_prototype_through_the_moderation_pages(client):

@@ -234,7 +234,8 @@ def test_closing_an_offer_declines_proposals_and_refuses_new_ones(setup):
 
 
 def _end_challenge(space, ended_at):
-    Phase.objects.filter(space=space).update(starts_at=ended_at - timedelta(days=30), ends_at=ended_at)
+    """The competition ends at `ended_at`: the phase in which teams ask for support starts then."""
+    Phase.objects.filter(space=space).update(starts_at=ended_at, ends_at=ended_at + timedelta(days=400))
     Space.objects.get(pk=space.pk).touch()
 
 
@@ -270,6 +271,7 @@ def test_the_daily_job_sends_each_due_check_in_once(setup, django_capture_on_com
 
 
 def test_the_daily_job_leaves_challenges_still_running_alone(setup):
+    _end_challenge(setup.space, timezone.now() + timedelta(days=10))
     prototype(setup.space, setup.team)
     assert send_due_check_ins.call() == 0
     assert not CheckIn.objects.exists()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from cocreate.challenges.models import CheckIn, MatchStatus, NeedStatus, SupportKind, SupportMatch, SupportNeed
 from cocreate.challenges.services import support as services
 from tests.challenges.factories import challenge_space
+from tests.challenges.page_queries import page_queries
 from tests.challenges.support_factories import SUPPORT_ACTIVITIES, kind, partner, prototype, team_with_members
 from tests.factories import PersonFactory
 
@@ -277,3 +278,22 @@ def test_adding_a_kind_returns_to_the_page_it_came_from_but_never_to_another_sit
     assert response["Location"] == back
     response = client.post(url("support_kind_new", s) + "?next=//evil.example/", {"name": "Translation"})
     assert response["Location"] == url("support_board", s)
+
+
+def test_the_matching_and_check_ins_pages_run_the_same_queries_for_2_or_10_teams(client, s):
+    client.force_login(s.staff)
+    pages = [url("support_matching", s), url("support_check_ins", s)]
+
+    def add(n):
+        for i in range(n):
+            team, (lead, _member) = team_with_members(s.space, name=f"Team {SupportNeed.objects.count()}-{i}")
+            _need(s, team=team, person=lead, code=["mentoring", "funding"][i % 2])
+            _offer(s, code=["mentoring", "funding"][i % 2], capacity=3)
+            CheckIn.objects.create(
+                prototype=prototype(s.space, team, title=f"App of {team.name}"), months=3, due_at=timezone.now()
+            )
+
+    add(2)
+    few = [page_queries(client, address) for address in pages]
+    add(8)
+    assert [page_queries(client, address) for address in pages] == few

@@ -1,17 +1,15 @@
 """The teams' activities × roles (with team lead and team member) × phase open/closed, through
 the one `can()`."""
 
-from datetime import timedelta
-
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from cocreate.accounts.models import Person
 from cocreate.challenges.models import Team
-from cocreate.spaces.models import Space, SpaceRole
+from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can
 from tests import factories
+from tests.challenges.permission_matrix import assert_allowed_exactly, close_phases, usual_people
 from tests.challenges.teams_factories import make_team, team_space
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +32,9 @@ ON_SPACE = {"form_team", "look_for_team"}
 @pytest.fixture
 def cast(db):
     space, staff = team_space()
-    organisation = space.organisations.get()
-    people = {"visitor": AnonymousUser(), "organiser": staff}
-    for role in ("participant", "moderator", "evaluator", "team_lead", "team_member"):
+    people = usual_people(space, staff)
+    for role in ("team_lead", "team_member"):
         people[role] = factories.PersonFactory()
-    factories.MembershipFactory(person=people["moderator"], organisation=organisation, role="moderator")
-    SpaceRole.objects.create(space=space, person=people["evaluator"], role="evaluator")
     team = make_team(space, people["team_lead"], members=[people["team_member"]])
     return space, team, people
 
@@ -49,20 +44,14 @@ def cast(db):
 def test_teams_matrix(cast, activity, phase_open):
     space, team, people = cast
     if not phase_open:
-        factories.change_phases(
-            space, starts_at=timezone.now() - timedelta(days=9), ends_at=timezone.now() - timedelta(days=2)
-        )
-    allowed = set(TEAMS_MATRIX[activity][0 if phase_open else 1])
-    for role, person in people.items():
-        fresh = Person.objects.get(pk=person.pk) if person.is_authenticated else person
+        close_phases(space)
+
+    def target():
         if activity in ON_SPACE:
-            target = Space.objects.get(pk=space.pk)
-        else:
-            target = Team.objects.select_related("space").prefetch_related("members").get(pk=team.pk)
-        decision = can(fresh, activity, target)
-        assert bool(decision) == (role in allowed), f"{activity} by {role}: {decision.reason!r}"
-        if not decision:
-            assert decision.reason, f"{activity} by {role} refused without a reason"
+            return Space.objects.get(pk=space.pk)
+        return Team.objects.select_related("space").prefetch_related("members").get(pk=team.pk)
+
+    assert_allowed_exactly(activity, people, TEAMS_MATRIX[activity][0 if phase_open else 1], target)
 
 
 def test_a_disbanded_team_cannot_be_joined_or_run(cast):

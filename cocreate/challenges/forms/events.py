@@ -4,6 +4,7 @@ place (in its time zone); the service turns them into UTC."""
 from datetime import datetime
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.challenges.models import EventKind
@@ -37,6 +38,12 @@ class LocalDateTimeField(forms.SplitDateTimeField):
         date_format="%Y-%m-%d",
         time_format="%H:%M",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A <label> cannot point at two inputs (Django gives it no `for`): each input is named.
+        self.widget.widgets[0].attrs["aria-label"] = format_lazy("{} – {}", self.label, _("date"))
+        self.widget.widgets[1].attrs["aria-label"] = format_lazy("{} – {}", self.label, _("time"))
 
     def compress(self, data_list):
         if data_list and data_list[0] and data_list[1]:

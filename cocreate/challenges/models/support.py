@@ -6,7 +6,7 @@ still alive."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.accounts.models import Organisation
@@ -51,6 +51,18 @@ class SupportKind(models.Model):
 
     def __str__(self):
         return str(BuiltInSupport(self.code).label) if self.code else self.name
+
+
+def built_in_support_kinds() -> dict[str, SupportKind]:
+    """The seven kinds offered everywhere, by code. A migration creates them; a database
+    emptied since (as tests that flush it do) gets them back here, on first use."""
+    kinds = {kind.code: kind for kind in SupportKind.objects.filter(space=None).exclude(code="")}
+    for code in BuiltInSupport.values:
+        if code not in kinds:
+            with translation.override("en"):
+                name = str(BuiltInSupport(code).label)
+            kinds[code], _created = SupportKind.objects.get_or_create(code=code, space=None, defaults={"name": name})
+    return kinds
 
 
 class NeedStatus(models.TextChoices):

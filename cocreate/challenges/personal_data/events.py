@@ -2,6 +2,8 @@
 registrations (with the access needs they gave, while still held: they are deleted after the
 event) and the events they were checked in at."""
 
+from django.utils import timezone
+
 from cocreate.accounts.personal_data import eraser, exporter
 from cocreate.challenges.models import Attendance, Registration, RegistrationStatus
 
@@ -36,8 +38,6 @@ def erase(person) -> None:
     # Access needs go at once; places still to come are freed (the waiting list is not moved
     # on here: the organisers see the cancelled row and can register the next person).
     Registration.objects.filter(person=person).exclude(access_needs="").update(access_needs="")
-    from django.utils import timezone
-
     Registration.objects.filter(person=person, event__ends_at__gt=timezone.now()).exclude(
         status=RegistrationStatus.CANCELLED
     ).update(status=RegistrationStatus.CANCELLED, cancelled_at=timezone.now())

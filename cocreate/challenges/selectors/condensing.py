@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from cocreate.algorithms.co_design import Candidate, rank_key
 from cocreate.challenges.models import (
@@ -18,10 +18,11 @@ from cocreate.challenges.models import (
     CondensedVote,
     Event,
 )
+from cocreate.challenges.selectors.setup import challenge_of
 from cocreate.ideas.models import Idea, Theme
 from cocreate.ideas.selectors import IdeaFilters, idea_list
 from cocreate.spaces.models import Space
-from cocreate.spaces.permissions import roles_in, signed_in
+from cocreate.spaces.permissions import signed_in
 
 WORKBENCH_PAGE_SIZE = 50
 
@@ -36,13 +37,6 @@ def limit_reason(theme_name: str, chosen_titles: list[str]) -> str:
         "You have already chosen %(n)s proposals in %(theme)s, the most you can; "
         "withdraw one of those votes to choose this one."
     ) % {"n": len(chosen_titles), "theme": theme_name}
-
-
-def challenge_of(space: Space) -> Challenge:
-    challenge = Challenge.objects.filter(space_id=space.pk).first()
-    if challenge is None:
-        raise Http404
-    return challenge
 
 
 def _with_viewer(proposals: QuerySet, viewer) -> QuerySet:
@@ -90,15 +84,11 @@ class ThemeGroup:
     def limit_reason(self) -> str:
         return limit_reason(self.name, self.chosen) if self.full and self.chosen else ""
 
-    @property
-    def votes_left(self) -> int:
-        return max(self.limit - len(self.chosen), 0)
-
 
 def condensed_by_theme(*, space: Space, viewer, challenge: Challenge | None = None) -> list[ThemeGroup]:
     """The visible condensed proposals of a space grouped by sub-theme (themes in alphabetical
     order, proposals by title), each with its originals and whether the viewer voted for it."""
-    challenge = challenge or challenge_of(space)
+    challenge = challenge or challenge_of(space=space)
     proposals = list(
         _with_viewer(CondensedProposal.objects.filter(space_id=space.pk, hidden_at__isnull=True), viewer)
         .select_related("theme")
@@ -210,10 +200,7 @@ def results_by_theme(*, space: Space, challenge: Challenge | None = None) -> lis
     """Each sub-theme's visible proposals ranked by votes (ties: more supports for the
     originals, then the earlier proposal); the first `co_design_places` with votes are marked
     `invited_place`."""
-    challenge = challenge or challenge_of(space)
-    from django.db.models import F, Sum
-    from django.db.models.functions import Coalesce
-
+    challenge = challenge or challenge_of(space=space)
     proposals = list(
         CondensedProposal.objects.filter(space_id=space.pk, hidden_at__isnull=True)
         .select_related("theme")
@@ -263,26 +250,8 @@ def invitation_for_person(*, space: Space, invitation_id: int, viewer) -> CoDesi
     return invitation
 
 
-def invitations_of(*, person) -> list[CoDesignInvitation]:
-    return list(
-        CoDesignInvitation.objects.filter(person=person)
-        .select_related("condensed__space", "event")
-        .order_by("-sent_at")
-    )
-
-
 def co_design_events(*, space: Space) -> QuerySet[Event]:
     """Events of the space co-design can be invited to: not cancelled, not over."""
     return Event.objects.filter(space_id=space.pk, cancelled_at__isnull=True, ends_at__gt=timezone.now()).order_by(
         "starts_at", "pk"
     )
-
-
-def is_staff_viewer(viewer, space: Space) -> bool:
-    return bool(roles_in(viewer, space) & {"organiser", "moderator"})
-
-
-def votes_left_sentence(group: ThemeGroup) -> str:
-    return ngettext(
-        "You can choose %(n)s proposal in %(theme)s.", "You can choose %(n)s proposals in %(theme)s.", group.limit
-    ) % {"n": group.limit, "theme": group.name}

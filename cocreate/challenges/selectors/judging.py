@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +23,8 @@ from cocreate.challenges.models import (
     JudgingMode,
     Rubric,
     Score,
-    TeamMember,
 )
+from cocreate.challenges.selectors.teams import teams_joined as teams_of  # noqa: F401  (the entry form's teams)
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import roles_in
 
@@ -63,24 +63,6 @@ def identity_hidden(*, viewer, space: Space) -> bool:
     return Judge.objects.filter(
         person=viewer, rubric__space=space, rubric__blind=True, rubric__published_at__isnull=True
     ).exists()
-
-
-def own_entry_ids(*, person, space: Space) -> set[int]:
-    """Entries the person submitted or whose team they are in."""
-    if person is None or not getattr(person, "is_authenticated", False):
-        return set()
-    teams = TeamMember.objects.filter(person=person, team__space=space).values("team_id")
-    return set(
-        Entry.objects.filter(space=space)
-        .filter(Q(submitted_by=person) | Q(team_id__in=teams))
-        .values_list("pk", flat=True)
-    )
-
-
-def teams_of(*, person, space: Space) -> list:
-    from cocreate.challenges.models import Team
-
-    return list(Team.objects.filter(space=space, members__person=person, disbanded_at__isnull=True).distinct())
 
 
 # --- Rubrics -------------------------------------------------------------------------------

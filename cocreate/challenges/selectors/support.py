@@ -10,19 +10,20 @@ from cocreate.algorithms.support_matching import NeedRow, OfferRow, suggest_matc
 from cocreate.challenges.models import (
     CheckIn,
     NeedStatus,
-    Prototype,
     SupportKind,
     SupportMatch,
     SupportNeed,
     SupportOffer,
-    Team,
 )
+from cocreate.challenges.models.support import built_in_support_kinds
+from cocreate.challenges.selectors.teams import teams_joined as teams_of  # noqa: F401  (teams asking for support)
 from cocreate.challenges.services.support import CHECK_IN_MONTHS, TAKES_A_PLACE
 from cocreate.spaces.models import Space
 
 
 def support_kinds(*, space: Space) -> list[SupportKind]:
     """The kinds offered everywhere and those added to this space."""
+    built_in_support_kinds()
     return list(SupportKind.objects.filter(Q(space__isnull=True) | Q(space=space)))
 
 
@@ -113,17 +114,6 @@ def match_for_page(*, space: Space, match_id: int) -> SupportMatch:
         raise Http404
     _share_space(match, space)
     return match
-
-
-def teams_of(*, person, space: Space) -> list[Team]:
-    """The teams of this space the person belongs to (to ask for support for)."""
-    if not getattr(person, "is_authenticated", False):
-        return []
-    return list(Team.objects.filter(space=space, members__person=person, disbanded_at__isnull=True).distinct())
-
-
-def prototypes_of(*, teams: list[Team]) -> list[Prototype]:
-    return list(Prototype.objects.filter(team__in=teams, hidden_at__isnull=True).order_by("title"))
 
 
 def partner_organisations(*, person) -> list[Organisation]:

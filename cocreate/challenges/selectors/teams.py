@@ -135,6 +135,14 @@ def pending_for_person(*, person, space: Space) -> list[TeamInvitation]:
     return pending
 
 
+def teams_joined(*, person, space: Space) -> list[Team]:
+    """The space's active teams the person is a member of: those they may submit an entry or
+    ask for support for."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    return list(Team.objects.filter(space=space, members__person=person, disbanded_at__isnull=True).distinct())
+
+
 def teams_of(*, person, space: Space) -> list[TeamMember]:
     """The person's memberships of the space's active teams."""
     if person is None or not person.is_authenticated:

@@ -9,7 +9,7 @@ challenge's row so that two votes sent at once cannot both pass it."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -29,24 +29,12 @@ from cocreate.challenges.models import (
     Event,
 )
 from cocreate.challenges.selectors.condensing import limit_reason
+from cocreate.challenges.services.cached_pages import ideas_changed, space_changed
 from cocreate.ideas.models import Idea, IdeaAuthor, IdeaStatus, Theme
+from cocreate.ideas.services import BODY_MIN, clean_title_and_body
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import Refused, ensure_can, refuse
 from cocreate.spaces.services import log_action
-
-TITLE_MIN, TITLE_MAX = 5, 150
-BODY_MIN, BODY_MAX = 15, 10000
-
-
-def _space_changed(space_id: int) -> None:
-    """Pages showing the space (cached by version) must be rendered again."""
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
-
-
-def _ideas_changed(idea_ids) -> None:
-    """The originals' pages say which condensed proposals include them (cached by idea version)."""
-    if idea_ids:
-        Idea.objects.filter(pk__in=list(idea_ids)).update(version=F("version") + 1)
 
 
 def condensed_link(condensed: CondensedProposal) -> str:
@@ -61,19 +49,12 @@ def _challenge(space: Space) -> Challenge:
 
 
 def _clean_text_fields(title: str, body: str) -> tuple[str, str]:
-    title, body = clean_text(title or ""), clean_text(body or "")
-    errors = {}
-    if len(title) < TITLE_MIN:
-        errors["title"] = _("Write a title of at least %(n)s characters.") % {"n": TITLE_MIN}
-    elif len(title) > TITLE_MAX:
-        errors["title"] = _("Keep the title under %(n)s characters.") % {"n": TITLE_MAX}
-    if len(body) < BODY_MIN:
-        errors["body"] = _("Describe the condensed proposal in at least %(n)s characters.") % {"n": BODY_MIN}
-    elif len(body) > BODY_MAX:
-        errors["body"] = _("Keep the description under %(n)s characters.") % {"n": BODY_MAX}
-    if errors:
-        raise ValidationError(errors)
-    return title, body
+    """A condensed proposal is written like an idea: the same limits, the same messages."""
+    return clean_title_and_body(
+        title,
+        body,
+        body_too_short=_("Describe the condensed proposal in at least %(n)s characters.") % {"n": BODY_MIN},
+    )
 
 
 def _clean_theme(space: Space, theme) -> Theme:
@@ -177,8 +158,8 @@ def condensed_create(
         [CondensedSource(condensed=condensed, idea=i, added_by=person) for i in originals]
     )
     idea_ids = [i.pk for i in originals]
-    _ideas_changed(idea_ids)
-    _space_changed(space.pk)
+    ideas_changed(idea_ids)
+    space_changed(space.pk)
     log_action(actor=person, action="condensed_create", space=space, target=condensed, ideas=idea_ids)
     _tell_authors_after_commit(condensed, idea_ids, person)
     return condensed
@@ -210,8 +191,8 @@ def condensed_update(
     )
     condensed.title, condensed.body, condensed.theme = title, body, theme
     condensed.save(update_fields=["title", "body", "theme", "updated_at"])
-    _ideas_changed(CondensedSource.objects.filter(condensed=condensed).values_list("idea_id", flat=True))
-    _space_changed(condensed.space_id)
+    ideas_changed(CondensedSource.objects.filter(condensed=condensed).values_list("idea_id", flat=True))
+    space_changed(condensed.space_id)
     log_action(actor=person, action="condensed_update", space=condensed.space, target=condensed, changed=changed)
     return condensed
 
@@ -238,8 +219,8 @@ def condensed_add_originals(*, person: Person, condensed: CondensedProposal, ide
         )
     CondensedSource.objects.bulk_create([CondensedSource(condensed=condensed, idea=i, added_by=person) for i in new])
     idea_ids = [i.pk for i in new]
-    _ideas_changed(idea_ids)
-    _space_changed(condensed.space_id)
+    ideas_changed(idea_ids)
+    space_changed(condensed.space_id)
     log_action(actor=person, action="condensed_add_original", space=condensed.space, target=condensed, ideas=idea_ids)
     _tell_authors_after_commit(condensed, idea_ids, person)
     return new
@@ -270,8 +251,8 @@ def condensed_remove_original(*, person: Person, condensed: CondensedProposal, i
             }
         )
     CondensedSource.objects.filter(condensed=condensed, idea_id=idea.pk).delete()
-    _ideas_changed([idea.pk])
-    _space_changed(condensed.space_id)
+    ideas_changed([idea.pk])
+    space_changed(condensed.space_id)
     log_action(actor=person, action="condensed_remove_original", space=condensed.space, target=condensed, idea=idea.pk)
 
 
@@ -294,8 +275,8 @@ def condensed_withdraw(*, person: Person, condensed: CondensedProposal, reason: 
             raise ValidationError(_("This condensed proposal is already published."))
         condensed.hidden_at, condensed.hidden_by, condensed.hidden_reason = None, None, ""
     condensed.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "updated_at"])
-    _ideas_changed(CondensedSource.objects.filter(condensed=condensed).values_list("idea_id", flat=True))
-    _space_changed(condensed.space_id)
+    ideas_changed(CondensedSource.objects.filter(condensed=condensed).values_list("idea_id", flat=True))
+    space_changed(condensed.space_id)
     action = "condensed_withdraw" if withdrawn else "condensed_restore"
     log_action(actor=person, action=action, space=condensed.space, target=condensed, reason=reason)
     return condensed
@@ -331,7 +312,7 @@ def condensed_vote(*, person: Person, condensed: CondensedProposal) -> tuple[Con
     vote = CondensedVote.objects.create(proposal=condensed, person=person)
     CondensedProposal.objects.filter(pk=condensed.pk).update(votes_count=F("votes_count") + 1)
     condensed.votes_count += 1
-    _space_changed(condensed.space_id)
+    space_changed(condensed.space_id)
     return vote, True
 
 
@@ -344,14 +325,12 @@ def condensed_unvote(*, person: Person, condensed: CondensedProposal) -> bool:
         # `votes_count__gt=0`: a counter that drifted (fixed by `cocreate recount`) never goes below zero.
         CondensedProposal.objects.filter(pk=condensed.pk, votes_count__gt=0).update(votes_count=F("votes_count") - 1)
         condensed.votes_count -= 1
-        _space_changed(condensed.space_id)
+        space_changed(condensed.space_id)
     return bool(deleted)
 
 
 def condensed_recount(*, space: Space | None = None) -> int:
     """Rebuild the stored vote counters from the votes. Returns how many were wrong."""
-    from django.db.models import Count, OuterRef, Subquery
-
     proposals = CondensedProposal.objects.all() if space is None else CondensedProposal.objects.filter(space=space)
     counted = (
         CondensedVote.objects.filter(proposal=OuterRef("pk")).order_by().values("proposal").annotate(n=Count("pk"))
@@ -471,7 +450,9 @@ def co_design_answer(*, person: Person, invitation: CoDesignInvitation, accept: 
     """The invited person accepts or declines; they may change their answer until the event
     (if there is one) has ended."""
     invitation = (
-        CoDesignInvitation.objects.select_for_update().select_related("condensed__space", "event").get(pk=invitation.pk)
+        CoDesignInvitation.objects.select_for_update(of=("self",))
+        .select_related("condensed__space", "event")
+        .get(pk=invitation.pk)
     )
     if invitation.person_id != getattr(person, "pk", None):
         raise Refused(refuse(_("Only the person invited can answer this invitation.")))

@@ -13,7 +13,6 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -30,11 +29,13 @@ from cocreate.challenges.models import (
     Registration,
     RegistrationStatus,
 )
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.ideas.models import Follow, IdeaAuthor
 from cocreate.notifications.models import NotificationKind
 from cocreate.spaces.models import Origin, Space
 from cocreate.spaces.permissions import Refused, ensure_can, is_organiser, refuse, signed_in
 from cocreate.spaces.services import log_action
+from cocreate.web.text_fields import web_address
 
 EVENT_FIELDS = (
     "kind",
@@ -57,14 +58,9 @@ ACCESS_NEEDS_MAX = 2000
 NAME_MAX = 80
 
 
-def _space_changed(space_id: int) -> None:
-    """Pages showing the space (cached by its version) must be rendered again."""
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
-
-
 def _event_changed(event: Event) -> None:
     Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
-    _space_changed(event.space_id)
+    space_changed(event.space_id)
 
 
 def _tell(kind: str, event: Event, recipient_ids, actor: Person | None = None) -> None:
@@ -171,13 +167,13 @@ def _clean_event(fields: dict, current: Event | None = None) -> dict:
         if len(value) > limit:
             errors[name] = _("Keep this under %(n)s characters.") % {"n": limit}
         cleaned[name] = value
-    online_url = (merged.get("online_url") or "").strip()
-    if online_url:
-        try:
-            URLValidator(schemes=["https", "http"])(online_url)
-        except ValidationError:
-            errors["online_url"] = _("Enter the full link, starting with https://")
-    cleaned["online_url"] = online_url[:200]
+    online_url = web_address(
+        merged.get("online_url"),
+        field="online_url",
+        errors=errors,
+        invalid=_("Enter the full link, starting with https://"),
+    )
+    cleaned["online_url"] = online_url
     if not (cleaned["place_name"] or cleaned["address"] or online_url) and "online_url" not in errors:
         errors["place_name"] = _("Say where the event takes place, or give its online link.")
 
@@ -214,7 +210,7 @@ def event_create(*, person: Person, space: Space, **fields) -> Event:
     cleaned = _clean_event(fields)
     event = Event.objects.create(space=space, created_by=person, **cleaned)
     log_action(actor=person, action="event_create", space=space, target=event)
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return event
 
 

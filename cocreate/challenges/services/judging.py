@@ -4,9 +4,8 @@ actor's permission, validates (ValidationError with a message per field), runs i
 transaction and records what staff did."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,10 +29,12 @@ from cocreate.challenges.models import (
     Team,
     TeamMember,
 )
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.challenges.services.teams import composition_message, team_composition_problems
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import Refused, ensure_can, refuse
 from cocreate.spaces.services import log_action
+from cocreate.web.text_fields import web_address
 
 RUBRIC_FIELDS = (
     "title",
@@ -53,22 +54,9 @@ FROZEN_ONCE_JUDGED = ("mode", "lowest_score", "highest_score")
 MAX_SCALE = 10
 
 
-def _space_changed(space_id: int) -> None:
-    """Pages showing the space (cached by version) must be rendered again."""
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
-
-
 def _link(value, field: str, errors: dict) -> str:
-    link = clean_text(value or "")
-    if not link:
-        return ""
-    try:
-        URLValidator(schemes=["http", "https"])(link)
-    except ValidationError:
-        errors[field] = _("Enter a full web address starting with https://, e.g. https://github.com/our-team/app.")
-    if len(link) > 200:
-        errors[field] = _("Keep the web address under 200 characters.")
-    return link
+    invalid = _("Enter a full web address starting with https://, e.g. https://github.com/our-team/app.")
+    return web_address(value, field=field, errors=errors, invalid=invalid)
 
 
 # --- Entries -------------------------------------------------------------------------------
@@ -148,7 +136,7 @@ def entry_submit(
         raise ValidationError(
             {"team": _("This team has already submitted an entry. Withdraw it first to submit another.")}
         ) from None
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return entry
 
 
@@ -159,7 +147,7 @@ def entry_withdraw(*, person: Person, entry: Entry) -> Entry:
     entry.withdrawn_at = timezone.now()
     entry.save(update_fields=["withdrawn_at"])
     log_action(actor=person, action="entry_withdraw", space=entry.space, target=entry)
-    _space_changed(entry.space_id)
+    space_changed(entry.space_id)
     return entry
 
 
@@ -502,7 +490,7 @@ def results_publish(
     rubric.published_at = timezone.now()
     rubric.save(update_fields=["published_at", "results_note"])
     log_action(actor=person, action="results_publish", space=rubric.space, target=rubric, entries=len(rows))
-    _space_changed(rubric.space_id)
+    space_changed(rubric.space_id)
 
     recipients = set(
         Entry.objects.filter(pk__in=[r.entry.pk for r in ranked], submitted_by__isnull=False).values_list(

@@ -6,9 +6,8 @@ one transaction and bumps the space's version when public pages change."""
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Person, PersonKind
@@ -28,10 +27,12 @@ from cocreate.challenges.models import (
     TestSession,
     WouldUse,
 )
+from cocreate.challenges.services.cached_pages import ideas_changed, space_changed
 from cocreate.ideas.models import Idea, IdeaAuthor, Support
 from cocreate.spaces.models import Origin, Space
 from cocreate.spaces.permissions import Refused, ensure_can, refuse
 from cocreate.spaces.services import log_action
+from cocreate.web.text_fields import text_within, web_address
 
 TITLE_MIN, TITLE_MAX = 5, 150
 SUMMARY_MIN, SUMMARY_MAX = 20, 5000
@@ -39,38 +40,29 @@ TASKS_MAX, TASK_MAX_LENGTH = 20, 200
 EVIDENCE_MIN = 20
 
 
-def _space_changed(space_id: int) -> None:
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
-
-
-def _ideas_changed(idea_ids) -> None:
-    """The ideas' own pages say "This idea led to prototype X": render them again."""
-    if idea_ids:
-        Idea.objects.filter(pk__in=list(idea_ids)).update(version=F("version") + 1)
-
-
 def _link(value: str, field: str, errors: dict) -> str:
-    value = clean_text(value or "")
-    if value:
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError:
-            errors[field] = _("Enter a full web address starting with https://")
-    return value
+    return web_address(value, field=field, errors=errors)
 
 
 def _clean_prototype(title: str, summary: str, errors: dict) -> tuple[str, str]:
-    title, summary = clean_text(title), clean_text(summary)
-    if len(title) < TITLE_MIN:
-        errors["title"] = _("Give the prototype a name of at least %(n)s characters.") % {"n": TITLE_MIN}
-    elif len(title) > TITLE_MAX:
-        errors["title"] = _("Keep the name under %(n)s characters.") % {"n": TITLE_MAX}
-    if len(summary) < SUMMARY_MIN:
-        errors["summary"] = _("Say in at least %(n)s characters what the prototype is and who it is for.") % {
-            "n": SUMMARY_MIN
-        }
-    elif len(summary) > SUMMARY_MAX:
-        errors["summary"] = _("Keep the description under 5,000 characters.")
+    title = text_within(
+        title,
+        field="title",
+        errors=errors,
+        minimum=TITLE_MIN,
+        maximum=TITLE_MAX,
+        too_short=_("Give the prototype a name of at least %(n)s characters.") % {"n": TITLE_MIN},
+        too_long=_("Keep the name under %(n)s characters.") % {"n": TITLE_MAX},
+    )
+    summary = text_within(
+        summary,
+        field="summary",
+        errors=errors,
+        minimum=SUMMARY_MIN,
+        maximum=SUMMARY_MAX,
+        too_short=_("Say in at least %(n)s characters what the prototype is and who it is for.") % {"n": SUMMARY_MIN},
+        too_long=_("Keep the description under 5,000 characters."),
+    )
     return title, summary
 
 
@@ -131,8 +123,8 @@ def prototype_submit(
     PrototypeVersion.objects.create(
         prototype=prototype, number=1, notes=_("First version."), link=link, created_by=person
     )
-    _space_changed(space.pk)
-    _ideas_changed(idea.pk for idea in ideas)
+    space_changed(space.pk)
+    ideas_changed(idea.pk for idea in ideas)
     return prototype
 
 
@@ -158,8 +150,8 @@ def prototype_update(*, person: Person, prototype: Prototype, title: str, summar
         before |= after
     if not prototype.is_authored_by(person):
         log_action(actor=person, action="prototype_update", space=prototype.space, target=prototype)
-    _space_changed(prototype.space_id)
-    _ideas_changed(before)
+    space_changed(prototype.space_id)
+    ideas_changed(before)
     return prototype
 
 
@@ -181,7 +173,7 @@ def version_add(*, person: Person, prototype: Prototype, notes: str, link: str =
     version = PrototypeVersion.objects.create(
         prototype=prototype, number=last + 1, notes=notes, link=link, file=file or "", created_by=person
     )
-    _space_changed(prototype.space_id)
+    space_changed(prototype.space_id)
     return version
 
 
@@ -238,8 +230,8 @@ def gate_decide(
         from_stage=decision.from_stage,
         to_stage=to_stage,
     )
-    _space_changed(prototype.space_id)
-    _ideas_changed(prototype.sources.values_list("idea_id", flat=True))
+    space_changed(prototype.space_id)
+    ideas_changed(prototype.sources.values_list("idea_id", flat=True))
     from cocreate.challenges.tasks.prototypes import tell_stage_changed
 
     prototype_id, actor_id = prototype.pk, person.pk
@@ -379,7 +371,7 @@ def test_session_create(
         Person.objects.filter(pk__in=invited, kind=PersonKind.ACCOUNT, is_active=True).values_list("pk", flat=True)
     )
     _tell_invited(session, _invite(session, {pk: r for pk, r in invited.items() if pk in accounts}), person)
-    _space_changed(prototype.space_id)
+    space_changed(prototype.space_id)
     return session
 
 
@@ -446,7 +438,7 @@ def feedback_give(
             feedback = Feedback.objects.create(session=session, person=person, **cleaned)
     except IntegrityError:
         raise _already_given()
-    _space_changed(session.prototype.space_id)
+    space_changed(session.prototype.space_id)
     return feedback
 
 
@@ -470,5 +462,5 @@ def feedback_enter(
     tester = Person.objects.create(kind=PersonKind.OFFLINE, display_name=name)
     feedback = Feedback.objects.create(session=session, person=tester, entered_by=person, **cleaned)
     log_action(actor=person, action="feedback_enter", space=session.prototype.space, target=feedback)
-    _space_changed(session.prototype.space_id)
+    space_changed(session.prototype.space_id)
     return feedback

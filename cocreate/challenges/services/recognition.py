@@ -6,7 +6,6 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from cocreate.challenges.models import (
     TeamMember,
     TeamRole,
 )
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.challenges.tasks.support import tell_after_commit
 from cocreate.notifications.models import NotificationKind
 from cocreate.spaces.models import Space
@@ -31,10 +31,6 @@ from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.services import log_action
 
 CENT = Decimal("0.01")
-
-
-def _space_changed(space_id: int) -> None:
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
 
 
 def _money(value, field: str, errors: dict) -> Decimal | None:
@@ -96,7 +92,7 @@ def recognition_award(
         awarded_by=person,
     )
     log_action(actor=person, action="recognition_award", space=space, target=recognition, kind=kind)
-    _space_changed(space.pk)
+    space_changed(space.pk)
     if recipient is not None:
         tell_after_commit(
             kind=NotificationKind.RECOGNITION,
@@ -114,7 +110,7 @@ def recognition_withdraw(*, person: Person, recognition: Recognition) -> None:
     ensure_can(person, "recognise", recognition.space)
     log_action(actor=person, action="recognition_withdraw", space=recognition.space, target=recognition)
     recognition.delete()
-    _space_changed(recognition.space_id)
+    space_changed(recognition.space_id)
 
 
 # --- Prizes ----------------------------------------------------------------------------------
@@ -167,7 +163,7 @@ def prize_award(
         awarded_at=timezone.now(),
     )
     log_action(actor=person, action="prize_award", space=space, target=prize, amount=str(amount))
-    _space_changed(space.pk)
+    space_changed(space.pk)
     tell_after_commit(
         kind=NotificationKind.RECOGNITION,
         recipient_ids=TeamMember.objects.filter(team=team).values_list("person_id", flat=True),
@@ -252,7 +248,7 @@ def prize_split(*, person: Person, prize: Prize, amounts: dict[int, object] | No
         [PrizeShare(prize=prize, person_id=pk, amount=amount) for pk, amount in split.items() if amount > 0]
     )
     log_action(actor=person, action="prize_split", space=prize.space, target=prize, equal=amounts is None)
-    _space_changed(prize.space_id)
+    space_changed(prize.space_id)
     return shares
 
 

@@ -5,26 +5,22 @@ validates with a clear message per field, and runs in one transaction."""
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from cocreate.accounts.models import Organisation, OrganisationKind, Person
 from cocreate.algorithms.text import clean_text
 from cocreate.challenges.models import Challenge, ChallengeTemplate, CompositionRule, Dataset, RuleMatch
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.challenges.templates_catalogue import plan_for
 from cocreate.spaces.models import Phase, Space, SpaceKind, Visibility
 from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.services import _moment, log_action, space_create
+from cocreate.web.text_fields import web_address
 
 # A dataset file may be large, but not unboundedly: bigger data belongs on a data portal.
 DATASET_MAX_BYTES = 50 * 1024 * 1024
 SETTING_FIELDS = ("team_min_size", "team_max_size", "one_team_per_person", "votes_per_theme", "co_design_places")
-
-
-def _space_changed(space_id: int) -> None:
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
 
 
 @transaction.atomic
@@ -147,7 +143,7 @@ def challenge_update(*, person: Person, challenge: Challenge, **fields) -> Chall
     if changed:
         challenge.save(update_fields=changed)
         log_action(actor=person, action="challenge_update", space=challenge.space, target=challenge, changed=changed)
-        _space_changed(challenge.space_id)
+        space_changed(challenge.space_id)
     return challenge
 
 
@@ -179,7 +175,7 @@ def composition_rule_add(
         raise ValidationError(errors)
     rule = CompositionRule.objects.create(challenge=challenge, label=label, match=match, value=value, minimum=count)
     log_action(actor=person, action="composition_rule_add", space=challenge.space, target=rule, label=label)
-    _space_changed(challenge.space_id)
+    space_changed(challenge.space_id)
     return rule
 
 
@@ -189,7 +185,7 @@ def composition_rule_remove(*, person: Person, rule: CompositionRule) -> None:
     ensure_can(person, "manage_challenge", space)
     log_action(actor=person, action="composition_rule_remove", space=space, label=rule.label)
     rule.delete()
-    _space_changed(space.pk)
+    space_changed(space.pk)
 
 
 # --- Datasets ------------------------------------------------------------------------------
@@ -216,13 +212,7 @@ def _clean_dataset(fields: dict, current: Dataset | None) -> dict:
         )
     for name in ("url", "licence_url"):
         if name in fields or current is None:
-            link = str(fields.get(name) or "").strip()
-            if link:
-                try:
-                    URLValidator(schemes=["http", "https"])(link)
-                except ValidationError:
-                    errors[name] = _("Enter a full web address starting with https://.")
-            cleaned[name] = link
+            cleaned[name] = web_address(fields.get(name), field=name, errors=errors)
     upload = fields.get("file")
     if upload:
         if upload.size > DATASET_MAX_BYTES:
@@ -246,7 +236,7 @@ def dataset_add(*, person: Person, challenge: Challenge, **fields) -> Dataset:
     ensure_can(person, "manage_challenge", challenge.space)
     dataset = Dataset.objects.create(challenge=challenge, **_clean_dataset(fields, None))
     log_action(actor=person, action="dataset_add", space=challenge.space, target=dataset, title=dataset.title)
-    _space_changed(challenge.space_id)
+    space_changed(challenge.space_id)
     return dataset
 
 
@@ -262,7 +252,7 @@ def dataset_update(*, person: Person, dataset: Dataset, **fields) -> Dataset:
     if old_file and old_file != (dataset.file.name if dataset.file else ""):
         transaction.on_commit(lambda: dataset.file.storage.delete(old_file))
     log_action(actor=person, action="dataset_update", space=space, target=dataset, changed=sorted(cleaned))
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return dataset
 
 
@@ -275,4 +265,4 @@ def dataset_remove(*, person: Person, dataset: Dataset) -> None:
     dataset.delete()
     if old_file:
         transaction.on_commit(lambda: storage.delete(old_file))
-    _space_changed(space.pk)
+    space_changed(space.pk)

@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocreate.accounts.models import Organisation, Person
+from cocreate.accounts.models import Membership, MembershipRole, Organisation, Person
 from cocreate.algorithms.text import clean_text
 from cocreate.challenges.activities.support import is_team_member, partner_organisation_ids, speaks_for_offer
 from cocreate.challenges.models import (
@@ -35,12 +35,16 @@ from cocreate.challenges.models import (
     SupportNeed,
     SupportOffer,
     Team,
+    TeamMember,
 )
+from cocreate.challenges.models.support import built_in_support_kinds
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.challenges.tasks.support import tell_after_commit
 from cocreate.notifications.models import NotificationKind
 from cocreate.spaces.models import Phase, Space, SpaceKind
 from cocreate.spaces.permissions import Refused, ensure_can, is_organiser, refuse
 from cocreate.spaces.services import log_action
+from cocreate.web.text_fields import text_within
 
 CHECK_IN_MONTHS = (3, 6, 12)
 # Check-ins more overdue than this when the scheduler first meets them (a challenge that ended
@@ -51,23 +55,15 @@ SEND_WITHIN = timedelta(days=30)
 TAKES_A_PLACE = (MatchStatus.AGREED, MatchStatus.DELIVERED)
 
 
-def _space_changed(space_id: int) -> None:
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
-
-
 def _board_link(space: Space) -> str:
     return reverse("challenges:support_board", kwargs={"slug": space.slug})
 
 
 def _team_member_ids(team_id: int) -> list[int]:
-    from cocreate.challenges.models import TeamMember
-
     return list(TeamMember.objects.filter(team_id=team_id).values_list("person_id", flat=True))
 
 
 def _offer_people_ids(offer: SupportOffer) -> set[int]:
-    from cocreate.accounts.models import Membership, MembershipRole
-
     ids = {offer.offered_by_id} if offer.offered_by_id else set()
     if offer.organisation_id:
         ids |= set(
@@ -79,12 +75,15 @@ def _offer_people_ids(offer: SupportOffer) -> set[int]:
 
 
 def _text(value, field: str, errors: dict, *, minimum: int, maximum: int, what: str) -> str:
-    text = clean_text(value or "")
-    if len(text) < minimum:
-        errors[field] = _("Describe %(what)s in at least %(n)s characters.") % {"what": what, "n": minimum}
-    elif len(text) > maximum:
-        errors[field] = _("Keep this under %(n)s characters.") % {"n": maximum}
-    return text
+    return text_within(
+        value,
+        field=field,
+        errors=errors,
+        minimum=minimum,
+        maximum=maximum,
+        too_short=_("Describe %(what)s in at least %(n)s characters.") % {"what": what, "n": minimum},
+        too_long=_("Keep this under %(n)s characters.") % {"n": maximum},
+    )
 
 
 def _kind_usable(kind: SupportKind, space: Space, errors: dict) -> None:
@@ -110,6 +109,7 @@ def support_kind_add(*, person: Person, space: Space, name: str, description: st
         errors["description"] = _("Keep the description under 300 characters.")
     if errors:
         raise ValidationError(errors)
+    built_in_support_kinds()
     existing = [
         kind
         for kind in SupportKind.objects.filter(Q(space=space) | Q(space__isnull=True))
@@ -127,7 +127,7 @@ def support_kind_add(*, person: Person, space: Space, name: str, description: st
             {"name": _("“%(name)s” is already a kind of support here: choose it from the list.") % {"name": name}}
         ) from None
     log_action(actor=person, action="support_kind_add", space=space, target=kind)
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return kind
 
 
@@ -152,7 +152,7 @@ def support_need_create(
     need = SupportNeed.objects.create(
         team=team, kind=kind, description=description, prototype=prototype, created_by=person
     )
-    _space_changed(team.space_id)
+    space_changed(team.space_id)
     return need
 
 
@@ -166,7 +166,7 @@ def support_need_withdraw(*, person: Person, need: SupportNeed) -> SupportNeed:
     SupportMatch.objects.filter(need=need, status__in=[MatchStatus.PROPOSED, MatchStatus.AGREED]).update(
         status=MatchStatus.DECLINED, declined_by="team", updated_at=timezone.now()
     )
-    _space_changed(need.team.space_id)
+    space_changed(need.team.space_id)
     return need
 
 
@@ -215,7 +215,7 @@ def support_offer_create(
         capacity=capacity,
     )
     log_action(actor=person, action="support_offer_create", space=space, target=offer)
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return offer
 
 
@@ -232,7 +232,7 @@ def support_offer_close(*, person: Person, offer: SupportOffer) -> SupportOffer:
         status=MatchStatus.DECLINED, declined_by="partner", updated_at=timezone.now()
     )
     log_action(actor=person, action="support_offer_close", space=offer.space, target=offer)
-    _space_changed(offer.space_id)
+    space_changed(offer.space_id)
     return offer
 
 
@@ -277,7 +277,7 @@ def support_match_propose(*, person: Person, need: SupportNeed, offer: SupportOf
         raise ValidationError(_("This offer was already proposed for this need."))
     match = SupportMatch.objects.create(need=need, offer=offer, proposed_by=person, notes=clean_text(notes)[:3000])
     log_action(actor=person, action="support_match_propose", space=offer.space, target=match)
-    _space_changed(offer.space_id)
+    space_changed(offer.space_id)
     tell_after_commit(
         kind=NotificationKind.SUPPORT,
         recipient_ids=set(_team_member_ids(need.team_id)) | _offer_people_ids(offer),
@@ -343,7 +343,7 @@ def support_match_answer(*, person: Person, match: SupportMatch, agree: bool, si
     log_action(
         actor=person, action="support_match_answer", space=match.offer.space, target=match, side=side, agree=agree
     )
-    _space_changed(match.offer.space_id)
+    space_changed(match.offer.space_id)
     other = _offer_people_ids(match.offer) if side == "team" else set(_team_member_ids(match.need.team_id))
     tell_after_commit(
         kind=NotificationKind.SUPPORT,
@@ -370,7 +370,7 @@ def support_match_deliver(*, person: Person, match: SupportMatch, notes: str = "
     match.save()
     SupportNeed.objects.filter(pk=match.need_id).update(status=NeedStatus.MET)
     log_action(actor=person, action="support_match_deliver", space=match.offer.space, target=match)
-    _space_changed(match.offer.space_id)
+    space_changed(match.offer.space_id)
     return match
 
 
@@ -384,11 +384,22 @@ def add_months(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
+SUPPORT_ACTIVITIES = ("ask_for_support", "offer_support")
+
+
 def check_in_reference(space: Space) -> datetime | None:
-    """When the challenge ended: the end of its last phase (None without phases)."""
-    return Phase.objects.filter(space=space).order_by("-ends_at").values_list("ends_at", flat=True).first()
+    """When the competition ended and the months after it began: the start of the first phase
+    in which teams ask for support (a competition's support phase lasts months, and the
+    check-ins fall inside it); without such a phase, the end of the last phase. None without
+    phases."""
+    phases = list(Phase.objects.filter(space=space).order_by("starts_at", "pk"))
+    support = [p.starts_at for p in phases if set(p.activities or ()) & set(SUPPORT_ACTIVITIES)]
+    if support:
+        return support[0]
+    return max((p.ends_at for p in phases), default=None)
 
 
+@transaction.atomic
 def check_ins_schedule(*, space: Space, person: Person | None = None, reference: datetime | None = None) -> int:
     """Create the 3, 6 and 12-month check-ins of every prototype with a team in this space
     (those already there are kept). `person` is checked when someone asks for it from a page;
@@ -471,5 +482,5 @@ def check_in_answer(
     check_in.save()
     if not is_team_member(person, check_in):
         log_action(actor=person, action="check_in_answer_recorded", space=check_in.prototype.space, target=check_in)
-    _space_changed(check_in.prototype.space_id)
+    space_changed(check_in.prototype.space_id)
     return check_in

@@ -19,7 +19,6 @@ is for those services to call; `team_composition_problems(team)` lists the unmet
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +38,7 @@ from cocreate.challenges.models import (
     TeamSeeker,
 )
 from cocreate.challenges.selectors.teams import rules_of, shortfalls, traits_of
+from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.notifications.models import NotificationKind
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import Refused, ensure_can, refuse
@@ -46,10 +46,6 @@ from cocreate.spaces.services import log_action
 
 NAME_MAX, PITCH_MAX, MESSAGE_MAX, NOTE_MAX = 120, 3000, 1000, 1000
 SKILLS_WANTED_MAX = 20
-
-
-def _space_changed(space_id: int) -> None:
-    Space.objects.filter(pk=space_id).update(version=F("version") + 1)
 
 
 def _challenge(space: Space, *, lock: bool = False) -> Challenge:
@@ -208,7 +204,7 @@ def team_create(
     team.skills_wanted.set(skills)
     TeamMember.objects.create(team=team, person=person, role=TeamRole.LEAD, contribution=clean_text(contribution)[:200])
     TeamSeeker.objects.filter(space=space, person=person).delete()
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return team
 
 
@@ -227,7 +223,7 @@ def team_update(*, person: Person, team: Team, skills_wanted=None, **fields) -> 
         team.save(update_fields=list(cleaned))
     if skills_wanted is not None:
         team.skills_wanted.set(_skills(skills_wanted))
-    _space_changed(team.space_id)
+    space_changed(team.space_id)
     return team
 
 
@@ -358,7 +354,7 @@ def invitation_answer(*, person: Person, invitation: TeamInvitation, accept: boo
                 TeamInvitation.objects.filter(
                     person=joiner, team__space=team.space, status=InvitationStatus.PENDING, role=TeamRole.MEMBER
                 ).exclude(pk=invitation.pk).update(status=InvitationStatus.WITHDRAWN, answered_at=timezone.now())
-        _space_changed(team.space_id)
+        space_changed(team.space_id)
     invitation.status = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
     invitation.answered_at, invitation.answered_by = timezone.now(), person
     invitation.save(update_fields=["status", "answered_at", "answered_by"])
@@ -414,7 +410,7 @@ def team_member_role_change(*, person: Person, member: TeamMember, role: str) ->
     member.role = role
     member.save(update_fields=["role"])
     log_action(actor=person, action="team_role_change", space=team.space, target=member, role=role)
-    _space_changed(team.space_id)
+    space_changed(team.space_id)
     return member
 
 
@@ -432,7 +428,7 @@ def team_member_remove(*, person: Person, member: TeamMember) -> list[Shortfall]
     member.delete()
     log_action(actor=person, action="team_member_remove", space=team.space, target=team, person_id=member.person_id)
     _tell(NotificationKind.TEAM_ANSWER, [member.person_id], team, person)
-    _space_changed(team.space_id)
+    space_changed(team.space_id)
     return team_composition_problems(_fresh(team))
 
 
@@ -451,13 +447,13 @@ def team_leave(*, person: Person, team: Team) -> list[Shortfall]:
         TeamInvitation.objects.filter(team=team, status=InvitationStatus.PENDING).update(
             status=InvitationStatus.WITHDRAWN, answered_at=timezone.now()
         )
-        _space_changed(team.space_id)
+        space_changed(team.space_id)
         return []
     if _only_lead(team, member):
         raise ValidationError(_("You are the team's only lead: make another member lead before you leave."))
     member.delete()
     _tell(NotificationKind.TEAM_ANSWER, _lead_ids(team), team, person)
-    _space_changed(team.space_id)
+    space_changed(team.space_id)
     return team_composition_problems(_fresh(team))
 
 
@@ -530,7 +526,7 @@ def seeker_add(*, person: Person, space: Space, note: str = "") -> TeamSeeker:
     if len(note) > NOTE_MAX:
         raise ValidationError({"note": _("Keep this under %(n)s characters.") % {"n": NOTE_MAX}})
     seeker, _created = TeamSeeker.objects.update_or_create(space=space, person=person, defaults={"note": note})
-    _space_changed(space.pk)
+    space_changed(space.pk)
     return seeker
 
 
@@ -539,4 +535,4 @@ def seeker_remove(*, person: Person, space: Space) -> None:
     """Take yourself off the board."""
     if not TeamSeeker.objects.filter(space=space, person=person).delete()[0]:
         raise ValidationError(_("You are not on the board."))
-    _space_changed(space.pk)
+    space_changed(space.pk)

@@ -15,26 +15,18 @@ from django.views.decorators.http import require_POST
 from cocreate.challenges.forms.condensing import AnswerForm, CondensedForm, InviteForm, WorkbenchForm
 from cocreate.challenges.models import CondensedProposal
 from cocreate.challenges.selectors import condensing as selectors
+from cocreate.challenges.selectors.setup import challenge_of
 from cocreate.challenges.services import condensing as services
+from cocreate.challenges.views import page_space
 from cocreate.ideas.models import Idea, IdeaStatus, Theme
 from cocreate.ideas.selectors import IdeaFilters
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
-from cocreate.spaces.selectors import space_for_page
-from cocreate.web.forms import add_service_errors, saved
-
-
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
+from cocreate.web.forms import add_service_errors, posted_id, saved, say_service_errors
 
 
 def _proposal(request, slug, condensed_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     return selectors.condensed_for_page(space=space, condensed_id=condensed_id, viewer=unwrapped(request.user))
-
-
-def _id(value) -> int | None:
-    value = str(value or "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def _posted(request):
@@ -54,9 +46,9 @@ def _back(request, fallback: str) -> str:
 
 def condensed_list(request, slug):
     """The condensed proposals by sub-theme, each with its originals and the vote."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     viewer = unwrapped(request.user)
-    challenge = selectors.challenge_of(space)
+    challenge = challenge_of(space=space)
     groups = selectors.condensed_by_theme(space=space, viewer=viewer, challenge=challenge)
     return render(
         request,
@@ -75,7 +67,7 @@ def condensed_detail(request, slug, condensed_id):
     proposal = _proposal(request, slug, condensed_id)
     viewer = unwrapped(request.user)
     chosen = selectors.viewer_choices_in_theme(proposal=proposal, viewer=viewer)
-    challenge = selectors.challenge_of(proposal.space)
+    challenge = challenge_of(space=proposal.space)
     full = not proposal.voted and len(chosen) >= challenge.votes_per_theme
     theme_name = proposal.theme.name if proposal.theme else _("this sub-theme")
     return render(
@@ -91,8 +83,8 @@ def condensed_detail(request, slug, condensed_id):
 
 
 def condensed_results(request, slug):
-    space = _space(request, slug)
-    challenge = selectors.challenge_of(space)
+    space = page_space(request, slug)
+    challenge = challenge_of(space=space)
     return render(
         request,
         "challenges/condensing/results.html",
@@ -113,7 +105,7 @@ def condensed_vote(request, slug, condensed_id):
     try:
         _vote, created = services.condensed_vote(person=request.user, condensed=proposal)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         if created:
             messages.success(request, _("Your vote for “%(title)s” is counted.") % {"title": proposal.title})
@@ -140,7 +132,7 @@ def condensed_unvote(request, slug, condensed_id):
 def _workbench_filters(request, space) -> IdeaFilters:
     get = request.GET
     filters = IdeaFilters(search=get.get("q", "").strip()[:200])
-    theme = _id(get.get("theme"))
+    theme = posted_id(get.get("theme"))
     if theme and Theme.objects.filter(space_id=space.pk, pk=theme).exists():
         filters.theme = theme
     elif get.get("theme"):
@@ -161,7 +153,7 @@ def _ideas_of(space):
 def workbench(request, slug):
     """Pick ideas to group: search and filter the space's ideas, tick some, then start a
     condensed proposal with them or add them to one."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "condense", space)
     proposals = CondensedProposal.objects.filter(space_id=space.pk).order_by("theme__name", "title")
     form = WorkbenchForm(_posted(request), ideas=_ideas_of(space), condensed=proposals)
@@ -202,7 +194,7 @@ def workbench(request, slug):
             "themes": Theme.objects.filter(space_id=space.pk).order_by("name"),
             "statuses": IdeaStatus.choices,
             "proposals": selectors.condensed_for_staff(space=space),
-            "ticked": {_id(v) for v in request.POST.getlist("ideas")} if request.method == "POST" else set(),
+            "ticked": {posted_id(v) for v in request.POST.getlist("ideas")} if request.method == "POST" else set(),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -210,10 +202,10 @@ def workbench(request, slug):
 
 @login_required
 def condensed_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "condense", space)
     wanted = request.POST.getlist("ideas") if request.method == "POST" else request.GET.getlist("ideas")
-    ids = [pk for pk in (_id(v) for v in wanted[:500]) if pk]
+    ids = [pk for pk in (posted_id(v) for v in wanted[:500]) if pk]
     ideas = Idea.objects.visible().filter(space_id=space.pk, pk__in=ids).order_by("title", "pk")
     themes = Theme.objects.filter(space_id=space.pk).order_by("name")
     form = CondensedForm(_posted(request), themes=themes, ideas=ideas, initial={"ideas": ids})
@@ -267,7 +259,7 @@ def remove_original(request, slug, condensed_id, idea_id):
         try:
             services.condensed_remove_original(person=request.user, condensed=proposal, idea=idea)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            say_service_errors(request, error)
         else:
             messages.success(
                 request,
@@ -288,7 +280,7 @@ def condensed_withdraw(request, slug, condensed_id):
             person=request.user, condensed=proposal, reason=request.POST.get("reason", ""), withdrawn=withdrawn
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         messages.success(
             request,
@@ -305,7 +297,7 @@ def condensed_withdraw(request, slug, condensed_id):
 @login_required
 def co_design(request, slug):
     """Staff: who the top proposals' authors are, sending them the invitation, their answers."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     viewer = unwrapped(request.user)
     decision = can(viewer, "invite_co_design", space)
     if not decision and not can(viewer, "condense", space):
@@ -317,7 +309,7 @@ def co_design(request, slug):
     sent = saved(request, form, send, _("The invitations are sent."))
     if sent:
         return redirect(reverse("challenges:condensing_co_design", kwargs={"slug": slug}))
-    challenge = selectors.challenge_of(space)
+    challenge = challenge_of(space=space)
     plan = services.co_design_plan(space=space)
     groups = selectors.results_by_theme(space=space, challenge=challenge)
     for group in groups:
@@ -340,7 +332,7 @@ def co_design(request, slug):
 
 @login_required
 def co_design_answer(request, slug, invitation_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     invitation = selectors.invitation_for_person(
         space=space, invitation_id=invitation_id, viewer=unwrapped(request.user)
     )

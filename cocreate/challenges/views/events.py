@@ -29,9 +29,9 @@ from cocreate.challenges.forms.events import (
 from cocreate.challenges.models import Registration, RegistrationStatus
 from cocreate.challenges.selectors import events as selectors
 from cocreate.challenges.services import events as services
+from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
-from cocreate.spaces.selectors import space_for_page
-from cocreate.web.forms import add_service_errors, saved
+from cocreate.web.forms import add_service_errors, posted_id, saved, say_service_errors
 
 
 def _posted(request):
@@ -39,16 +39,12 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
-
-
 def _event(request, slug, event_id):
-    return selectors.event_for_page(space=_space(request, slug), event_id=event_id)
+    return selectors.event_for_page(space=page_space(request, slug), event_id=event_id)
 
 
 def event_list(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     past = request.GET.get("when") == "past"
     events = selectors.event_list(space=space, viewer=unwrapped(request.user), past=past)
     return render(request, "challenges/events/list.html", {"space": space, "events": events, "past": past})
@@ -111,7 +107,7 @@ def event_unregister(request, slug, event_id):
     try:
         services.registration_cancel(person=request.user, registration=registration)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(event.get_absolute_url())
@@ -135,7 +131,7 @@ def event_ics(request, slug, event_id):
 
 def events_feed(request, slug):
     """The space's calendar feed (public for public spaces; calendar programs do not sign in)."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     events = selectors.feed_events(space=space)
     response = _calendar_response(event_calendar.space_feed_ics(space, events), f"{space.slug}-events.ics")
     response["Cache-Control"] = "max-age=300" if space.is_public() else "private, max-age=300"
@@ -178,7 +174,7 @@ def _event_form_view(request, space, event=None):
 
 @login_required
 def event_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "run_events", space)
     return _event_form_view(request, space)
 
@@ -251,7 +247,7 @@ def event_check_in(request, slug, event_id):
     if request.method == "POST":
         registration = None
         if "registration" in request.POST:
-            registration = Registration.objects.filter(event=event, pk=_int(request.POST["registration"])).first()
+            registration = Registration.objects.filter(event=event, pk=posted_id(request.POST["registration"])).first()
             if registration is None:
                 raise Http404
         if registration is not None or form.is_valid():
@@ -287,11 +283,6 @@ def event_check_in(request, slug, event_id):
             "query": query,
         },
     )
-
-
-def _int(value) -> int:
-    value = str(value)
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else 0
 
 
 def _present(event):

@@ -28,17 +28,13 @@ from cocreate.challenges.forms.judging import (
 from cocreate.challenges.models import ChallengeTemplate, Entry, JudgingMode
 from cocreate.challenges.selectors import judging as selectors
 from cocreate.challenges.services import judging as services
+from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import Refused, can, ensure_can, refuse, unwrapped
-from cocreate.spaces.selectors import space_for_page
 from cocreate.web.forms import add_service_errors, saved
 
 
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
-
-
 def _rubric(request, slug, rubric_id):
-    return selectors.rubric_for_page(space=_space(request, slug), rubric_id=rubric_id)
+    return selectors.rubric_for_page(space=page_space(request, slug), rubric_id=rubric_id)
 
 
 def _url(name, rubric, **kwargs):
@@ -50,7 +46,7 @@ def _url(name, rubric, **kwargs):
 
 def entries(request, slug):
     """The judging page of a challenge: its entries and rubrics, and what the viewer can do."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     viewer = unwrapped(request.user)
     rubrics = selectors.rubric_list(space=space)
     return render(
@@ -70,7 +66,7 @@ def entries(request, slug):
 
 @login_required
 def entry_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "submit_entry", space)
     challenge = getattr(space, "challenge", None)
     form = EntryForm(
@@ -89,7 +85,7 @@ def entry_new(request, slug):
 
 
 def entry_detail(request, slug, entry_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     entry = selectors.entry_for_page(space=space, entry_id=entry_id)
     if entry.withdrawn_at and not entry.is_authored_by(request.user) and not can(request.user, "manage_judging", space):
         raise Http404
@@ -103,7 +99,7 @@ def entry_detail(request, slug, entry_id):
 @login_required
 @require_POST
 def entry_withdraw(request, slug, entry_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     entry = selectors.entry_for_page(space=space, entry_id=entry_id)
     services.entry_withdraw(person=request.user, entry=entry)
     messages.success(request, _("Your entry is withdrawn: the judges no longer judge it."))
@@ -118,7 +114,7 @@ RUBRIC_FORM_FIELDS = tuple(RubricForm.base_fields)
 
 @login_required
 def rubric_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "manage_judging", space)
     form = RubricForm(request.POST or None, initial={"mode": JudgingMode.SCORES})
     rubric = saved(

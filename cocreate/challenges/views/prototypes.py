@@ -4,6 +4,7 @@ prototypes, gate decisions, test sessions with their feedback form, feedback typ
 and the full feedback (with comments) for the team and organisers. Thin: parse, call, render."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -21,25 +22,21 @@ from cocreate.challenges.forms.prototypes import (
 from cocreate.challenges.models import Event, Stage, Team
 from cocreate.challenges.selectors import prototypes as selectors
 from cocreate.challenges.services import prototypes as services
+from cocreate.challenges.views import file_download, page_space
 from cocreate.ideas.models import Idea
 from cocreate.spaces.permissions import ensure_can, unwrapped
-from cocreate.spaces.selectors import space_for_page
 from cocreate.web.forms import saved
-
-
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
 
 
 def _prototype(request, slug, prototype_id):
     return selectors.prototype_for_page(
-        space=_space(request, slug), prototype_id=prototype_id, viewer=unwrapped(request.user)
+        space=page_space(request, slug), prototype_id=prototype_id, viewer=unwrapped(request.user)
     )
 
 
 def _session(request, slug, session_id):
     return selectors.session_for_page(
-        space=_space(request, slug), session_id=session_id, viewer=unwrapped(request.user)
+        space=page_space(request, slug), session_id=session_id, viewer=unwrapped(request.user)
     )
 
 
@@ -48,7 +45,7 @@ def _ideas(space):
 
 
 def prototype_list(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     stage = request.GET.get("stage", "")
     stage = stage if stage in Stage.values else ""
     viewer = unwrapped(request.user)
@@ -66,7 +63,7 @@ def prototype_list(request, slug):
 
 @login_required
 def prototype_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "submit_prototype", space)
     teams = Team.objects.filter(space=space, members__person=request.user, disbanded_at__isnull=True)
     form = PrototypeForm(request.POST or None, ideas=_ideas(space), teams=teams)
@@ -92,6 +89,15 @@ def prototype_detail(request, slug, prototype_id):
             "summaries": selectors.feedback_summaries(prototype=prototype),
         },
     )
+
+
+def version_file(request, slug, prototype_id, version_id):
+    """A version's uploaded file, for those who may see the prototype (404 for others)."""
+    prototype = _prototype(request, slug, prototype_id)
+    version = next((v for v in prototype.versions.all() if v.pk == version_id), None)
+    if version is None:
+        raise Http404
+    return file_download(version.file, public=prototype.space.is_public() and not prototype.hidden_at)
 
 
 @login_required
@@ -250,6 +256,7 @@ urlpatterns = [
     path("prototypes/new/", prototype_new, name="prototypes_new"),
     path("prototypes/<int:prototype_id>/", prototype_detail, name="prototypes_detail"),
     path("prototypes/<int:prototype_id>/edit/", prototype_edit, name="prototypes_edit"),
+    path("prototypes/<int:prototype_id>/versions/<int:version_id>/file/", version_file, name="prototypes_version_file"),
     path("prototypes/<int:prototype_id>/versions/new/", version_new, name="prototypes_version_new"),
     path("prototypes/<int:prototype_id>/stage/", gate_decide, name="prototypes_gate"),
     path("prototypes/<int:prototype_id>/tests/new/", session_new, name="prototypes_session_new"),

@@ -18,13 +18,9 @@ from cocreate.challenges.forms.recognition import AwardForm, PaymentForm, PrizeF
 from cocreate.challenges.models import Recognition, RecognitionKind, Team
 from cocreate.challenges.selectors import recognition as selectors
 from cocreate.challenges.services import recognition as services
+from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
-from cocreate.spaces.selectors import space_for_page
 from cocreate.web.forms import add_service_errors, saved
-
-
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
 
 
 def _manage(space) -> str:
@@ -32,7 +28,7 @@ def _manage(space) -> str:
 
 
 def credits(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     return render(
         request,
         "challenges/recognition/credits.html",
@@ -47,7 +43,7 @@ def credits(request, slug):
 
 @login_required
 def manage(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "recognise", space)
     return render(
         request,
@@ -63,7 +59,7 @@ def manage(request, slug):
 
 @login_required
 def award(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "recognise", space)
     initial = {"kind": request.GET.get("kind", RecognitionKind.CERTIFICATE)}
     if request.GET.get("person", "").isdigit():
@@ -98,7 +94,7 @@ def award(request, slug):
 @login_required
 @require_POST
 def withdraw(request, slug, recognition_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     recognition = Recognition.objects.filter(space=space, pk=recognition_id).first()
     if recognition is None:
         raise Http404
@@ -110,7 +106,7 @@ def withdraw(request, slug, recognition_id):
 
 @login_required
 def prize_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "recognise", space)
     form = PrizeForm(request.POST or None, teams=Team.objects.filter(space=space, disbanded_at__isnull=True))
     prize = saved(
@@ -126,7 +122,7 @@ def prize_new(request, slug):
 
 @login_required
 def prize_detail(request, slug, prize_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "recognise", space)
     prize = selectors.prize_for_page(space=space, prize_id=prize_id)
     winners = services.prize_winners(prize)
@@ -155,7 +151,7 @@ def prize_detail(request, slug, prize_id):
 @login_required
 @require_POST
 def share_payment(request, slug, share_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     share = selectors.share_for_page(space=space, share_id=share_id)
     form = PaymentForm(request.POST)
     if form.is_valid():
@@ -171,7 +167,7 @@ def share_payment(request, slug, share_id):
 
 @login_required
 def mine(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     return render(
         request,
         "challenges/recognition/mine.html",
@@ -187,7 +183,7 @@ def _verify_url(request, space, recognition) -> str:
 
 @login_required
 def certificate(request, slug, reference):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     recognition = selectors.recognition_by_reference(space=space, reference=reference)
     person = unwrapped(request.user)
     if recognition.person_id != person.pk:
@@ -210,7 +206,7 @@ def certificate(request, slug, reference):
 
 def verify(request, slug, reference):
     """Anyone with the reference printed on a certificate can check it was awarded here."""
-    space = _space(request, slug)
+    space = page_space(request, slug)
     try:
         recognition = selectors.recognition_by_reference(space=space, reference=reference)
     except Http404:

@@ -3,7 +3,6 @@ the catalogue of open datasets for a hackathon. Thin: parse, call a service, ren
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -16,13 +15,13 @@ from cocreate.challenges.models import CompositionRule
 from cocreate.challenges.selectors.setup import challenge_of, dataset_for_page, dataset_list
 from cocreate.challenges.services import setup as services
 from cocreate.challenges.templates_catalogue import CATALOGUE
-from cocreate.spaces.permissions import Refused, ensure_can, refuse, unwrapped
-from cocreate.spaces.selectors import space_for_page
+from cocreate.challenges.views import file_download, page_space
+from cocreate.spaces.permissions import Refused, ensure_can, refuse
 from cocreate.web.forms import saved
 
 
 def _challenge(request, slug):
-    space = space_for_page(slug=slug, viewer=unwrapped(request.user))
+    space = page_space(request, slug)
     return challenge_of(space=space)
 
 
@@ -163,16 +162,7 @@ def dataset_file(request, slug, dataset_id):
     challenge = _challenge(request, slug)  # 404 for those who may not read the space
     ensure_can(request.user, "view", challenge.space)
     dataset = dataset_for_page(challenge=challenge, dataset_id=dataset_id)
-    if not dataset.file:
-        raise Http404
-    try:
-        handle = dataset.file.open("rb")
-    except FileNotFoundError:
-        raise Http404
-    name = dataset.file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=True, filename=name)
-    response["Cache-Control"] = "max-age=3600" if challenge.space.is_public() else "private, max-age=3600"
-    return response
+    return file_download(dataset.file, public=challenge.space.is_public())
 
 
 urlpatterns = [

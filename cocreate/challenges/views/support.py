@@ -16,13 +16,9 @@ from cocreate.challenges.forms.support import CheckInForm, KindForm, NeedForm, O
 from cocreate.challenges.models import Prototype, SupportKind, SupportNeed, SupportOffer, Team
 from cocreate.challenges.selectors import support as selectors
 from cocreate.challenges.services import support as services
+from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import Refused, can, ensure_can, is_organiser, open_activities, refuse, unwrapped
-from cocreate.spaces.selectors import space_for_page
-from cocreate.web.forms import saved
-
-
-def _space(request, slug):
-    return space_for_page(slug=slug, viewer=unwrapped(request.user))
+from cocreate.web.forms import saved, say_service_errors
 
 
 def _board(space) -> str:
@@ -34,7 +30,7 @@ def _kinds(space):
 
 
 def board(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     person = unwrapped(request.user)
     teams = selectors.teams_of(person=person, space=space)
     board = selectors.support_board(space=space)
@@ -61,7 +57,7 @@ def board(request, slug):
 
 @login_required
 def need_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     person = unwrapped(request.user)
     teams = selectors.teams_of(person=person, space=space)
     if not teams:
@@ -93,7 +89,7 @@ def need_new(request, slug):
 @login_required
 @require_POST
 def need_withdraw(request, slug, need_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     need = selectors.need_for_page(space=space, need_id=need_id)
     services.support_need_withdraw(person=request.user, need=need)
     messages.success(request, _("The need is withdrawn: it no longer shows on the board."))
@@ -102,7 +98,7 @@ def need_withdraw(request, slug, need_id):
 
 @login_required
 def offer_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     person = unwrapped(request.user)
     ensure_can(person, "offer_support", space)
     organiser = bool(is_organiser(person, space))
@@ -133,7 +129,7 @@ def offer_new(request, slug):
 @login_required
 @require_POST
 def offer_close(request, slug, offer_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     offer = selectors.offer_for_page(space=space, offer_id=offer_id)
     services.support_offer_close(person=request.user, offer=offer)
     messages.success(request, _("The offer is closed. Matches already agreed stay."))
@@ -142,7 +138,7 @@ def offer_close(request, slug, offer_id):
 
 @login_required
 def kind_new(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "add_support_kind", space)
     form = KindForm(request.POST or None)
     save = lambda data: services.support_kind_add(person=request.user, space=space, **data)  # noqa: E731
@@ -155,7 +151,7 @@ def kind_new(request, slug):
 
 @login_required
 def matching(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "match_support", space)
     page = selectors.matching_page(space=space)
     form = ProposeForm(
@@ -174,7 +170,7 @@ def matching(request, slug):
 @login_required
 @require_POST
 def match_answer(request, slug, match_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     match = selectors.match_for_page(space=space, match_id=match_id)
     agree = request.POST.get("answer") == "agree"
     try:
@@ -182,7 +178,7 @@ def match_answer(request, slug, match_id):
             person=request.user, match=match, agree=agree, side=request.POST.get("side", "")
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         if not agree:
             messages.success(request, _("You declined the match. The organisers will look for another."))
@@ -196,12 +192,12 @@ def match_answer(request, slug, match_id):
 @login_required
 @require_POST
 def match_deliver(request, slug, match_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     match = selectors.match_for_page(space=space, match_id=match_id)
     try:
         services.support_match_deliver(person=request.user, match=match, notes=request.POST.get("notes", ""))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        say_service_errors(request, error)
     else:
         messages.success(request, _("Recorded: the support was given and the need is met."))
     return redirect(_board(space))
@@ -209,7 +205,7 @@ def match_deliver(request, slug, match_id):
 
 @login_required
 def check_ins(request, slug):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     ensure_can(request.user, "match_support", space)
     if request.method == "POST":
         created = services.check_ins_schedule(space=space, person=request.user)
@@ -224,7 +220,7 @@ def check_ins(request, slug):
 
 @login_required
 def check_in_answer(request, slug, check_in_id):
-    space = _space(request, slug)
+    space = page_space(request, slug)
     check_in = selectors.check_in_for_page(space=space, check_in_id=check_in_id)
     ensure_can(request.user, "answer_check_in", check_in)
     initial = {}

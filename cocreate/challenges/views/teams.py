@@ -15,13 +15,13 @@ from cocreate.challenges.models import InvitationDirection, TeamInvitation, Team
 from cocreate.challenges.selectors import teams as selectors
 from cocreate.challenges.selectors.setup import challenge_of
 from cocreate.challenges.services import teams as services
+from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
-from cocreate.spaces.selectors import space_for_page
-from cocreate.web.forms import saved
+from cocreate.web.forms import saved, say_service_errors
 
 
 def _challenge(request, slug):
-    space = space_for_page(slug=slug, viewer=unwrapped(request.user))
+    space = page_space(request, slug)
     return challenge_of(space=space)
 
 
@@ -116,11 +116,6 @@ def team_join(request, slug, team_id):
     return render(request, "challenges/teams/join.html", {"space": team.space, "form": form, "team": team})
 
 
-def _show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 def team_invite(request, slug, team_id):
     """Invite someone by the e-mail address of their account."""
@@ -152,7 +147,7 @@ def invite_seeker(request, slug, team_id, seeker_id):
     try:
         services.team_invite(person=request.user, team=team, invitee=seeker.person)
     except ValidationError as error:
-        _show_errors(request, error)
+        say_service_errors(request, error)
     else:
         messages.success(
             request, _("%(who)s is invited. We will tell you when they answer.") % {"who": seeker.person.public_name}
@@ -177,7 +172,7 @@ def invitation_answer(request, slug, invitation_id):
     try:
         services.invitation_answer(person=request.user, invitation=invitation, accept=accept)
     except ValidationError as error:
-        _show_errors(request, error)
+        say_service_errors(request, error)
     else:
         if invitation.direction == InvitationDirection.INVITATION:
             text = _("Welcome to the team.") if accept else _("You declined the invitation. The team is told.")
@@ -198,7 +193,7 @@ def invitation_withdraw(request, slug, invitation_id):
     try:
         services.invitation_withdraw(person=request.user, invitation=invitation)
     except ValidationError as error:
-        _show_errors(request, error)
+        say_service_errors(request, error)
     else:
         messages.success(request, _("It is withdrawn."))
     return redirect("challenges:teams_team", slug=slug, team_id=invitation.team_id)
@@ -234,7 +229,7 @@ def member_remove(request, slug, team_id, member_id):
     try:
         problems = services.team_member_remove(person=request.user, member=member)
     except ValidationError as error:
-        _show_errors(request, error)
+        say_service_errors(request, error)
     else:
         messages.success(request, _("%(who)s is no longer in the team.") % {"who": member.person.public_name})
         _composition_warning(request, problems)
@@ -250,7 +245,7 @@ def team_leave(request, slug, team_id):
         try:
             services.team_leave(person=request.user, team=team)
         except ValidationError as error:
-            _show_errors(request, error)
+            say_service_errors(request, error)
             return redirect("challenges:teams_team", slug=slug, team_id=team.pk)
         messages.success(request, _("You have left the team “%(team)s”.") % {"team": team.name})
         return redirect("challenges:teams_list", slug=slug)
