@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "cocreate.notifications",
     "cocreate.budgets",
     "cocreate.challenges",
+    "cocreate.dialogue",
     "cocreate.web",
     "cocreate.demo",
 ]

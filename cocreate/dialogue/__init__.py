@@ -1,0 +1,1 @@
+"""Dialogue: statements people vote on, and the opinion groups those votes reveal."""
