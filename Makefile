@@ -49,7 +49,7 @@ browser:
 test-deps: $(TEST_INSTALLED) messages browser
 
 test: test-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: test-deps
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || true
