@@ -38,25 +38,81 @@ OPERATIONS = {
     "/api/spaces/{slug}/budgets/{budget_id}/projects": {"get"},
     "/api/spaces/{slug}/budgets/{budget_id}/ballot": {"get", "put"},
     "/api/spaces/{slug}/budgets/{budget_id}/results": {"get"},
-    "/api/spaces/{slug}/challenge": {"get"},
-    "/api/spaces/{slug}/datasets": {"get"},
-    "/api/spaces/{slug}/events": {"get"},
-    "/api/spaces/{slug}/events/{event_id}": {"get"},
-    "/api/spaces/{slug}/events/{event_id}/registration": {"post", "delete"},
-    "/api/spaces/{slug}/teams": {"get"},
-    "/api/spaces/{slug}/teams/{team_id}": {"get"},
+    # Challenges
+    "/api/challenges": {"post"},
+    "/api/spaces/{slug}/challenge": {"get", "patch"},
+    "/api/spaces/{slug}/challenge/rules": {"post"},
+    "/api/spaces/{slug}/challenge/rules/{rule_id}": {"delete"},
+    "/api/spaces/{slug}/datasets": {"get", "post"},
+    "/api/spaces/{slug}/datasets/{dataset_id}": {"delete", "patch"},
+    "/api/spaces/{slug}/events": {"get", "post"},
+    "/api/spaces/{slug}/events/{event_id}": {"get", "patch"},
+    "/api/spaces/{slug}/events/{event_id}/registration": {"delete", "post"},
+    "/api/spaces/{slug}/events/{event_id}/cancel": {"post"},
+    "/api/spaces/{slug}/events/{event_id}/registrations": {"get", "post"},
+    "/api/spaces/{slug}/events/{event_id}/check-ins": {"get", "post"},
+    "/api/spaces/{slug}/events/{event_id}/notes": {"get", "post"},
+    "/api/spaces/{slug}/events/{event_id}/ideas": {"post"},
+    "/api/spaces/{slug}/teams": {"get", "post"},
+    "/api/spaces/{slug}/teams/{team_id}": {"get", "patch"},
     "/api/spaces/{slug}/teams/{team_id}/join-requests": {"post"},
-    "/api/spaces/{slug}/prototypes": {"get"},
-    "/api/spaces/{slug}/prototypes/{prototype_id}": {"get"},
+    "/api/spaces/{slug}/teams/{team_id}/invitations": {"get", "post"},
+    "/api/spaces/{slug}/invitations": {"get"},
+    "/api/spaces/{slug}/invitations/{invitation_id}/answer": {"post"},
+    "/api/spaces/{slug}/invitations/{invitation_id}": {"delete"},
+    "/api/spaces/{slug}/teams/{team_id}/members/{member_id}": {"delete", "patch"},
+    "/api/spaces/{slug}/teams/{team_id}/membership": {"delete"},
+    "/api/spaces/{slug}/board": {"get"},
+    "/api/spaces/{slug}/board/me": {"delete", "put"},
+    "/api/spaces/{slug}/prototypes": {"get", "post"},
+    "/api/spaces/{slug}/prototypes/{prototype_id}": {"get", "patch"},
     "/api/spaces/{slug}/prototypes/tests/{session_id}/feedback": {"post"},
+    "/api/spaces/{slug}/prototypes/{prototype_id}/versions": {"post"},
+    "/api/spaces/{slug}/prototypes/{prototype_id}/stage": {"post"},
+    "/api/spaces/{slug}/prototypes/{prototype_id}/tests": {"post"},
+    "/api/spaces/{slug}/prototypes/tests/{session_id}/invitations": {"get", "post"},
+    "/api/spaces/{slug}/prototypes/tests/{session_id}/paper-feedback": {"post"},
+    "/api/spaces/{slug}/prototypes/{prototype_id}/feedback": {"get"},
     "/api/spaces/{slug}/entries": {"get", "post"},
-    "/api/spaces/{slug}/rubrics/{rubric_id}/results": {"get"},
-    "/api/spaces/{slug}/condensed-proposals": {"get"},
-    "/api/spaces/{slug}/condensed-proposals/{condensed_id}/vote": {"post", "delete"},
-    "/api/spaces/{slug}/support/needs": {"get"},
-    "/api/spaces/{slug}/support/offers": {"get"},
-    "/api/spaces/{slug}/prizes": {"get"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/results": {"get", "post"},
+    "/api/spaces/{slug}/entries/{entry_id}": {"delete"},
+    "/api/spaces/{slug}/rubrics": {"get", "post"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}": {"get", "patch"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/criteria": {"post"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/judges": {"get", "post"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/conflicts": {"put"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/entries/{entry_id}/scores": {"put"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/next-pair": {"get"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/comparisons": {"post"},
+    "/api/spaces/{slug}/rubrics/{rubric_id}/preview": {"get"},
+    "/api/spaces/{slug}/condensed-proposals": {"get", "post"},
+    "/api/spaces/{slug}/condensed-proposals/{condensed_id}/vote": {"delete", "post"},
+    "/api/spaces/{slug}/condensed-proposals/results": {"get"},
+    "/api/spaces/{slug}/condensed-proposals/{condensed_id}": {"get", "put"},
+    "/api/spaces/{slug}/condensed-proposals/{condensed_id}/originals": {"post"},
+    "/api/spaces/{slug}/condensed-proposals/{condensed_id}/originals/{idea_id}": {"delete"},
+    "/api/spaces/{slug}/condensed-proposals/{condensed_id}/withdrawal": {"delete", "post"},
+    "/api/spaces/{slug}/co-design/invitations": {"get", "post"},
+    "/api/spaces/{slug}/co-design/invitations/{invitation_id}": {"get"},
+    "/api/spaces/{slug}/co-design/invitations/{invitation_id}/answer": {"put"},
+    "/api/spaces/{slug}/support/needs": {"get", "post"},
+    "/api/spaces/{slug}/support/offers": {"get", "post"},
+    "/api/spaces/{slug}/support/kinds": {"get", "post"},
+    "/api/spaces/{slug}/support/needs/{need_id}": {"delete"},
+    "/api/spaces/{slug}/support/offers/{offer_id}/close": {"post"},
+    "/api/spaces/{slug}/support/matches": {"get", "post"},
+    "/api/spaces/{slug}/support/matches/{match_id}/answer": {"post"},
+    "/api/spaces/{slug}/support/matches/{match_id}/delivery": {"post"},
+    "/api/spaces/{slug}/support/check-ins": {"get", "post"},
+    "/api/spaces/{slug}/support/check-ins/mine": {"get"},
+    "/api/spaces/{slug}/support/check-ins/{check_in_id}/answer": {"put"},
+    "/api/spaces/{slug}/prizes": {"get", "post"},
     "/api/spaces/{slug}/credits": {"get"},
+    "/api/spaces/{slug}/recognitions": {"get", "post"},
+    "/api/spaces/{slug}/recognitions/{recognition_id}": {"delete"},
+    "/api/spaces/{slug}/prizes/{prize_id}": {"get"},
+    "/api/spaces/{slug}/prizes/{prize_id}/split": {"put"},
+    "/api/spaces/{slug}/prize-shares/{share_id}/payment": {"put"},
 }
 
 
@@ -66,6 +122,25 @@ def test_openapi_schema_lists_every_operation(visitor):
     document = response.json()
     assert document["info"]["title"] == "Cocreate API"
     assert {path: set(methods) for path, methods in document["paths"].items()} == OPERATIONS
+
+
+def test_every_schema_has_its_own_name():
+    """Two schemas of the same name would overwrite each other in the OpenAPI document, which
+    would then describe one answer with the other's fields."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import cocreate.api
+
+    found: dict[str, str] = {}
+    for module in pkgutil.walk_packages(cocreate.api.__path__, "cocreate.api."):
+        loaded = importlib.import_module(module.name)
+        for name, value in vars(loaded).items():
+            if isinstance(value, type) and issubclass(value, Schema) and value.__module__ == loaded.__name__:
+                assert name not in found, f"{name} is defined in both {found[name]} and {loaded.__name__}"
+                found[name] = loaded.__name__
 
 
 def test_openapi_schema_describes_both_ways_of_signing_in(visitor):

@@ -48,6 +48,8 @@ def challenge_start(
     if starts_at is None:
         raise ValidationError({"starts_at": _("Enter when the challenge starts.")})
     plan = plan_for(template)
+    if starts_at.year > 9000:  # its phases would end after the last date a calendar holds
+        raise ValidationError({"starts_at": _("Enter a start date before the year 9000.")})
     space = space_create(
         person=person,
         organisations=[organisation, *[p for p in partners if p.pk != organisation.pk]],
