@@ -103,9 +103,9 @@ def test_inviting_by_email_and_the_invited_person_accepts(api_as, space):
     assert response.status_code == 201, response.content
     assert response.json()["person"] == "Ann" and response.json()["direction"] == "invitation"
     assert [i["id"] for i in api_as(lead).get(_team_path(team, "/invitations")).json()] == [response.json()["id"]]
-    mine = api_as(invitee).get(f"/spaces/{space.slug}/invitations").json()
+    mine = api_as(invitee).get(f"/spaces/{space.slug}/team-invitations").json()
     assert [i["team_name"] for i in mine] == ["Bus buddies"]
-    answered = api_as(invitee).post(f"/spaces/{space.slug}/invitations/{mine[0]['id']}/answer", {"accept": True})
+    answered = api_as(invitee).post(f"/spaces/{space.slug}/team-invitations/{mine[0]['id']}/answer", {"accept": True})
     assert answered.status_code == 200 and answered.json()["status"] == "accepted"
     assert "Ann" in [m["name"] for m in api_as(invitee).get(_team_path(team)).json()["members"]]
 
@@ -125,18 +125,18 @@ def test_leads_answer_requests_and_only_the_invited_answer_invitations(api_as, s
     lead, asker, stranger = PersonFactory(), PersonFactory(), PersonFactory(email="c@example.org")
     team = make_team(space, lead)
     request_id = api_as(asker).post(_team_path(team, "/join-requests"), {}).json()["id"]
-    answer = f"/spaces/{space.slug}/invitations/{request_id}/answer"
+    answer = f"/spaces/{space.slug}/team-invitations/{request_id}/answer"
     assert_error(api_as(asker).post(answer, {"accept": True}), 403, detail="Only the team's leads")
     assert_error(api_as(lead).post(answer, {}), 422, "accept")
     declined = api_as(lead).post(answer, {"accept": False})
     assert declined.status_code == 200 and declined.json()["status"] == "declined"
     invitation_id = api_as(lead).post(_team_path(team, "/invitations"), {"email": "c@example.org"}).json()["id"]
-    other_answer = f"/spaces/{space.slug}/invitations/{invitation_id}/answer"
+    other_answer = f"/spaces/{space.slug}/team-invitations/{invitation_id}/answer"
     assert_error(api_as(asker).post(other_answer, {"accept": True}), 403, detail="Only the person invited")
-    assert api_as(stranger).delete(f"/spaces/{space.slug}/invitations/{invitation_id}").status_code == 403
-    assert api_as(lead).delete(f"/spaces/{space.slug}/invitations/{invitation_id}").status_code == 204
-    assert_error(api_as(lead).delete(f"/spaces/{space.slug}/invitations/{invitation_id}"), 422)
-    assert api_as(lead).delete(f"/spaces/{space.slug}/invitations/999999").status_code == 404
+    assert api_as(stranger).delete(f"/spaces/{space.slug}/team-invitations/{invitation_id}").status_code == 403
+    assert api_as(lead).delete(f"/spaces/{space.slug}/team-invitations/{invitation_id}").status_code == 204
+    assert_error(api_as(lead).delete(f"/spaces/{space.slug}/team-invitations/{invitation_id}"), 422)
+    assert api_as(lead).delete(f"/spaces/{space.slug}/team-invitations/999999").status_code == 404
 
 
 def _member_id(client, team, name):
@@ -210,7 +210,7 @@ def test_teams_end_to_end_through_the_api(api_as, space):
     board = api_as(dana).get(f"/spaces/{space.slug}/board").json()["items"]
     assert [s["name"] for s in board] == ["Pat"]
     invitation = api_as(dana).post(f"/spaces/{space.slug}/teams/{team['id']}/invitations", {"email": "pat@example.org"})
-    api_as(pat).post(f"/spaces/{space.slug}/invitations/{invitation.json()['id']}/answer", {"accept": True})
+    api_as(pat).post(f"/spaces/{space.slug}/team-invitations/{invitation.json()['id']}/answer", {"accept": True})
     now = api_as(pat).get(f"/spaces/{space.slug}/teams/{team['id']}").json()
     assert now["still_needs"] == [] and api_as(pat).get(f"/spaces/{space.slug}/board").json()["count"] == 0
     left = api_as(pat).delete(f"/spaces/{space.slug}/teams/{team['id']}/membership").json()

@@ -220,3 +220,15 @@ def sign_out(axe_check):
 def bus_idea(space, other_person):
     """An idea already shared in the open `space` (tests/conftest.py), by someone else."""
     return factories.IdeaFactory(space=space, author=other_person, title="Live bus times at rural stops")
+
+
+@pytest.fixture
+def council(db):
+    """A district council running challenges in the journeys."""
+    return factories.OrganisationFactory(name="Thanet District Council", kind="public_agency")
+
+
+@pytest.fixture
+def office(request, tmp_path_factory, browser, live_server, axe_check):
+    """A second browser, for staff, while participants keep theirs."""
+    yield from _page(request, tmp_path_factory.mktemp("office"), browser, live_server, axe_check, javascript=True)

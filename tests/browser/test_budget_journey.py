@@ -15,7 +15,6 @@ from django.utils import timezone
 from cocreate.budgets import services
 from cocreate.budgets.models import Ballot, DeliveryUpdate, Project, ProjectStatus, VoterRecord
 from tests import factories
-from tests.browser.conftest import _page
 from tests.budgets.factories import budget_space, make_budget, on_ballot, proposed, resident
 from tests.factories import change_phases
 
@@ -49,13 +48,6 @@ def restinga(db):
     on_ballot(budget, staff, title=ROOF, cost=50_000, district="Restinga", category="Culture")
     proposed(budget, title=TRAM, cost=90_000)
     return space, staff, budget
-
-
-@pytest.fixture
-def office(request, tmp_path_factory, browser, live_server, axe_check):
-    """A second browser, for staff, while the resident keeps theirs: its pages are checked by the
-    same `axe_check`."""
-    yield from _page(request, tmp_path_factory.mktemp("office"), browser, live_server, axe_check, javascript=True)
 
 
 def expect_told(page, message: str) -> None:

@@ -15,11 +15,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from cocreate.accounts.models import Membership, Skill
+from cocreate.accounts.models import Skill
 from cocreate.challenges.models import (
     Challenge,
     CompositionRule,
@@ -34,9 +33,9 @@ from cocreate.challenges.models import (
 from cocreate.challenges.services import setup as setup_services
 from cocreate.challenges.services import teams as team_services
 from cocreate.ideas.models import Idea
-from cocreate.spaces.models import Phase, Space
+from cocreate.spaces.models import Space
 from tests import factories
-from tests.browser.conftest import _page
+from tests.browser.challenge_steps import open_phase, staff_of, told
 
 expect = pytest.importorskip("playwright.sync_api", reason="Python Playwright is not installed").expect
 
@@ -53,33 +52,6 @@ IDEAS, WORKSHOP, CAMP, TESTING, SUPPORT = (
 IDEA = "Book bulky waste collection by text message"
 
 
-def staff_of(organisation, **fields):
-    person = factories.PersonFactory(**fields)
-    Membership.objects.create(person=person, organisation=organisation, role="staff")
-    return person
-
-
-def open_phase(space, title: str) -> None:
-    """Time moves on: the phase `title` is open now, those before it are over, those after it to come."""
-    now = timezone.now()
-    phases = list(Phase.objects.filter(space=space).order_by("starts_at", "pk"))
-    index = next(i for i, phase in enumerate(phases) if phase.title == title)
-    for i, phase in enumerate(phases):
-        offset = timedelta(days=60 * (i - index))
-        phase.starts_at, phase.ends_at = now - timedelta(days=1) + offset, now + timedelta(days=30) + offset
-        phase.save(update_fields=["starts_at", "ends_at"])
-    Space.objects.filter(pk=space.pk).update(settings_version=F("settings_version") + 1, version=F("version") + 1)
-
-
-def told(page, message: str) -> None:
-    expect(page.get_by_role("status").filter(has_text=message).first).to_be_visible()
-
-
-@pytest.fixture
-def council(db):
-    return factories.OrganisationFactory(name="Thanet District Council", kind="public_agency")
-
-
 @pytest.fixture
 def competition(council):
     """A competition started from its template (as on the start page, tested below), and its staff."""
@@ -93,12 +65,6 @@ def competition(council):
         starts_at=timezone.now() - timedelta(hours=1),
     )
     return Space.objects.get(pk=challenge.space_id), staff
-
-
-@pytest.fixture
-def office(request, tmp_path_factory, browser, live_server, axe_check):
-    """A second browser, for staff, while participants keep theirs."""
-    yield from _page(request, tmp_path_factory.mktemp("office"), browser, live_server, axe_check, javascript=True)
 
 
 def test_staff_start_a_competition_from_its_template_and_adapt_it(page, axe_check, sign_in, council):

@@ -35,8 +35,7 @@ from cocreate.challenges.services import teams as team_services
 from cocreate.ideas.models import Idea, Theme
 from cocreate.spaces.models import Space
 from tests import factories
-from tests.browser.conftest import _page
-from tests.browser.test_challenge_journey import open_phase, staff_of, told
+from tests.browser.challenge_steps import open_phase, staff_of, told
 
 expect = pytest.importorskip("playwright.sync_api", reason="Python Playwright is not installed").expect
 
@@ -61,17 +60,6 @@ def start_from_template(page, axe_check, organisation, label: str, title: str, p
         expect(page.get_by_role("link", name=f"Change the phase “{phase}”")).to_be_visible()
     axe_check(page, f"the settings of {title}")
     return Space.objects.get(title=title)
-
-
-@pytest.fixture
-def council(db):
-    return factories.OrganisationFactory(name="Thanet District Council", kind="public_agency")
-
-
-@pytest.fixture
-def office(request, tmp_path_factory, browser, live_server, axe_check):
-    """A second browser, for staff, while participants keep theirs."""
-    yield from _page(request, tmp_path_factory.mktemp("office"), browser, live_server, axe_check, javascript=True)
 
 
 # --- An open question -----------------------------------------------------------------------

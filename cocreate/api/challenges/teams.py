@@ -276,7 +276,7 @@ def invite(request, slug: str, team_id: int, payload: TeamInviteIn):
 
 
 @router.get(
-    "/spaces/{slug}/invitations",
+    "/spaces/{slug}/team-invitations",
     response=list[TeamInvitationOut],
     auth=SIGNED_IN,
     summary="Your invitations and requests to join, still unanswered",
@@ -298,7 +298,7 @@ def _invitation(request, slug: str, invitation_id: int) -> TeamInvitation:
 
 
 @router.post(
-    "/spaces/{slug}/invitations/{invitation_id}/answer",
+    "/spaces/{slug}/team-invitations/{invitation_id}/answer",
     response=TeamInvitationOut,
     auth=SIGNED_IN,
     summary="Accept or decline: an invitation (the person invited) or a request to join (the team's leads)",
@@ -310,7 +310,7 @@ def answer_invitation(request, slug: str, invitation_id: int, payload: TeamAnswe
 
 
 @router.delete(
-    "/spaces/{slug}/invitations/{invitation_id}",
+    "/spaces/{slug}/team-invitations/{invitation_id}",
     response={204: None},
     auth=SIGNED_IN,
     summary="Withdraw an invitation (the team's leads) or your request to join, still unanswered",
