@@ -153,7 +153,9 @@ def test_a_competition_runs_end_to_end_through_the_api(api_as, visitor):
     team = _form_team(api_as(lead_person), slug, "Stop screens")
     asked = api_as(member_person).post(f"/spaces/{slug}/teams/{team['id']}/join-requests", {"message": "I code"})
     assert asked.status_code == 201 and asked.json()["status"] == "pending", asked.content
-    accepted = api_as(lead_person).post(f"/spaces/{slug}/team-invitations/{asked.json()['id']}/answer", {"accept": True})
+    accepted = api_as(lead_person).post(
+        f"/spaces/{slug}/team-invitations/{asked.json()['id']}/answer", {"accept": True}
+    )
     assert accepted.status_code == 200 and accepted.json()["status"] == "accepted", accepted.content
     assert len(visitor.get(f"/spaces/{slug}/teams/{team['id']}").json()["members"]) == 2
     prototype = api_as(member_person).post(
