@@ -84,7 +84,6 @@ TBY_EVENTS = [
                     "Margaret doesn't use the internet. A printed sheet at the library desk, updated every "
                     "Monday from the same map, would reach people like her."
                 ),
-                "themes": ["Health and care", "Libraries and learning"],
             },
         ],
     },

@@ -153,7 +153,6 @@ def _event(space: Space, spec: dict, staff: Person, people: dict, ideas: dict) -
             body=captured["body"],
             authors=[present[captured["author"]]],
         )
-        made.idea.themes.set(Theme.objects.filter(space=space, name__in=captured.get("themes", [])))
         _dated(Idea, [made.idea_id], created_at=starts + timedelta(hours=3))
     Event.objects.filter(pk=event.pk).update(starts_at=starts, ends_at=ends)
     if spec["day"] < 0:
@@ -185,18 +184,10 @@ def _teams(space: Space, people: dict) -> dict[str, Team]:
                     person=people[lead_key], team=team, invitee=people[key], role=role, message=""
                 )
                 teams.invitation_answer(person=people[key], invitation=invitation, accept=True)
-            brings = {key: what for key, _role, what in members}
-            for member in TeamMember.objects.filter(team=team).select_related("person"):
-                if brings.get(_key_of(people, member.person)):
-                    TeamMember.objects.filter(pk=member.pk).update(contribution=brings[_key_of(people, member.person)])
             made[spec["key"]] = Team.objects.get(pk=team.pk)
     _dated(Team, [t.pk for t in made.values()], created_at=camp)
     _dated(TeamMember, TeamMember.objects.filter(team__space=space).values_list("pk", flat=True), joined_at=camp)
     return made
-
-
-def _key_of(people: dict, person: Person) -> str:
-    return next((key for key, value in people.items() if value == person), "")
 
 
 def _prototypes(space, staff, people, ideas, team_by_key, held) -> dict[str, Prototype]:
@@ -430,7 +421,9 @@ def _offerer(offer_key: str) -> str:
 
 def _governor_asks(space: Space, people: dict, ideas: dict[str, Idea]) -> None:
     staff = people["gabinete"]
-    Challenge.objects.filter(space=space).update(template="open_question", votes_per_theme=1, co_design_places=1)
+    # The space was made as a plain challenge space (as the idea phases of the demo are, in
+    # `loader`); it is run as an open question, which is what its page offers.
+    Challenge.objects.filter(space=space).update(template="open_question")
     themes = {theme.name: theme for theme in Theme.objects.filter(space=space)}
     condensed = {}
     for spec in content.GOVERNOR_CONDENSED:

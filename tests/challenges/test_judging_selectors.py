@@ -25,7 +25,7 @@ def test_a_generous_judge_is_evened_out_once_they_have_scored_enough():
     rows = {r.entry.title: r for r in selectors.results_compute(rubric=made).rows}
     # Raw averages would tie (3.5 and 3); evened out, each judge's preference counts the same.
     assert rows["Ann"].tied and rows["Ben"].tied
-    assert "Tied on" in rows["Ann"].explanation and "after normalisation" in rows["Ann"].explanation
+    assert "Tied on" in rows["Ann"].explanation and "evened out" in rows["Ann"].explanation
     assert all(m.evened_out for m in rows["Ann"].marks)
 
 

@@ -45,7 +45,7 @@ def test_the_board_groups_by_kind_leaves_out_withdrawn_needs_and_empty_kinds(s, 
     services.support_need_withdraw(person=lead, need=withdrawn)
     _team_need(space, "B", "funding")
     _offer(space, helper, organisation, "mentoring")
-    with django_assert_num_queries(5):  # one of them checks the seven built-in kinds are there
+    with django_assert_num_queries(4):
         board = selectors.support_board(space=space)
     by_kind = {group.kind.code: group for group in board["kinds"]}
     assert set(by_kind) == {"mentoring", "funding"}

@@ -332,3 +332,13 @@ def test_the_check_in_job_is_scheduled_daily():
     (job,) = [job for job in RECURRING if job.task.endswith("support.send_due_check_ins")]
     assert job.cron == "0 9 * * *"
     assert import_string(job.task) is send_due_check_ins
+
+
+def test_the_seven_built_in_kinds_come_back_after_the_database_is_emptied(db):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    SupportKind.objects.filter(space=None).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as `flush` does
+    assert sorted(SupportKind.objects.filter(space=None).values_list("code", flat=True)) == sorted(
+        ["mentoring", "funding", "premises", "data_access", "pilot_site", "procurement", "publicity"]
+    )

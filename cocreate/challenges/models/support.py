@@ -54,15 +54,24 @@ class SupportKind(models.Model):
 
 
 def built_in_support_kinds() -> dict[str, SupportKind]:
-    """The seven kinds offered everywhere, by code. A migration creates them; a database
-    emptied since (as tests that flush it do) gets them back here, on first use."""
-    kinds = {kind.code: kind for kind in SupportKind.objects.filter(space=None).exclude(code="")}
-    for code in BuiltInSupport.values:
-        if code not in kinds:
-            with translation.override("en"):
-                name = str(BuiltInSupport(code).label)
-            kinds[code], _created = SupportKind.objects.get_or_create(code=code, space=None, defaults={"name": name})
-    return kinds
+    """The seven kinds offered everywhere, by code."""
+    return {kind.code: kind for kind in SupportKind.objects.filter(space=None).exclude(code="")}
+
+
+def add_built_in_support_kinds() -> int:
+    """Create those of the seven kinds that are missing (named in English, shown in the reader's
+    language); how many were created. Run after every migrate and flush, as Django does for
+    content types (cocreate/challenges/receivers.py)."""
+    present = built_in_support_kinds()
+    created = 0
+    with translation.override("en"):
+        for code in BuiltInSupport.values:
+            if code not in present:
+                SupportKind.objects.get_or_create(
+                    code=code, space=None, defaults={"name": str(BuiltInSupport(code).label)}
+                )
+                created += 1
+    return created
 
 
 class NeedStatus(models.TextChoices):

@@ -24,7 +24,6 @@ from cocreate.challenges.models import (
     Rubric,
     Score,
 )
-from cocreate.challenges.selectors.teams import teams_joined as teams_of  # noqa: F401  (the entry form's teams)
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import roles_in
 
@@ -271,7 +270,7 @@ def _score_explanation(row: ResultRow, rubric: Rubric) -> str:
     if row.tied_with:
         if evened:
             parts.append(
-                _("Tied on %(score)s after normalisation with %(others)s.")
+                _("Tied on %(score)s with %(others)s, once strict and generous judges are evened out.")
                 % {"score": row.shown_score, "others": _names(row.tied_with)}
             )
         else:

@@ -15,15 +15,12 @@ from cocreate.challenges.models import (
     SupportNeed,
     SupportOffer,
 )
-from cocreate.challenges.models.support import built_in_support_kinds
-from cocreate.challenges.selectors.teams import teams_joined as teams_of  # noqa: F401  (teams asking for support)
 from cocreate.challenges.services.support import CHECK_IN_MONTHS, TAKES_A_PLACE
 from cocreate.spaces.models import Space
 
 
 def support_kinds(*, space: Space) -> list[SupportKind]:
     """The kinds offered everywhere and those added to this space."""
-    built_in_support_kinds()
     return list(SupportKind.objects.filter(Q(space__isnull=True) | Q(space=space)))
 
 

@@ -37,7 +37,6 @@ from cocreate.challenges.models import (
     Team,
     TeamMember,
 )
-from cocreate.challenges.models.support import built_in_support_kinds
 from cocreate.challenges.services.cached_pages import space_changed
 from cocreate.challenges.tasks.support import tell_after_commit
 from cocreate.notifications.models import NotificationKind
@@ -109,7 +108,6 @@ def support_kind_add(*, person: Person, space: Space, name: str, description: st
         errors["description"] = _("Keep the description under 300 characters.")
     if errors:
         raise ValidationError(errors)
-    built_in_support_kinds()
     existing = [
         kind
         for kind in SupportKind.objects.filter(Q(space=space) | Q(space__isnull=True))

@@ -27,6 +27,7 @@ from cocreate.challenges.forms.judging import (
 )
 from cocreate.challenges.models import ChallengeTemplate, Entry, JudgingMode
 from cocreate.challenges.selectors import judging as selectors
+from cocreate.challenges.selectors.teams import teams_joined
 from cocreate.challenges.services import judging as services
 from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import Refused, can, ensure_can, refuse, unwrapped
@@ -71,7 +72,7 @@ def entry_new(request, slug):
     challenge = getattr(space, "challenge", None)
     form = EntryForm(
         request.POST or None,
-        teams=selectors.teams_of(person=request.user, space=space),
+        teams=teams_joined(person=request.user, space=space),
         hackathon=bool(challenge and challenge.template == ChallengeTemplate.HACKATHON),
     )
 

@@ -15,6 +15,7 @@ from cocreate.accounts.models import Organisation
 from cocreate.challenges.forms.support import CheckInForm, KindForm, NeedForm, OfferForm, ProposeForm
 from cocreate.challenges.models import Prototype, SupportKind, SupportNeed, SupportOffer, Team
 from cocreate.challenges.selectors import support as selectors
+from cocreate.challenges.selectors.teams import teams_joined
 from cocreate.challenges.services import support as services
 from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import Refused, can, ensure_can, is_organiser, open_activities, refuse, unwrapped
@@ -32,7 +33,7 @@ def _kinds(space):
 def board(request, slug):
     space = page_space(request, slug)
     person = unwrapped(request.user)
-    teams = selectors.teams_of(person=person, space=space)
+    teams = teams_joined(person=person, space=space)
     board = selectors.support_board(space=space)
     for match in board["matches"]:
         match.awaits_me = services.awaits_answer_from(person, match)
@@ -59,7 +60,7 @@ def board(request, slug):
 def need_new(request, slug):
     space = page_space(request, slug)
     person = unwrapped(request.user)
-    teams = selectors.teams_of(person=person, space=space)
+    teams = teams_joined(person=person, space=space)
     if not teams:
         if "ask_for_support" not in open_activities(space):
             ensure_can(person, "ask_for_support", space)  # says when asking opens or closed
