@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "cocreate.budgets",
     "cocreate.challenges",
     "cocreate.dialogue",
+    "cocreate.opinions",
     "cocreate.web",
     "cocreate.demo",
 ]
@@ -238,6 +239,10 @@ TASKS = {
 }
 # How often the scheduler (in `cocreate worker`) sends grouped notification e-mails.
 DIGEST_CRON = os.environ.get("COCREATE_DIGEST_CRON", "*/15 * * * *")
+
+# How many new votes on a space's statements make the task worker recompute its opinion map
+# (Pol.is' own interval is one update per batch of votes; the replay of a conversation uses it too).
+OPINION_MAP_VOTES_PER_UPDATE = int(os.environ.get("COCREATE_OPINION_MAP_VOTES_PER_UPDATE", "500"))
 
 # --- Languages ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

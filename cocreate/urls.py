@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("spaces/<slug:slug>/ideas/", include("cocreate.ideas.urls")),
     path("spaces/<slug:slug>/budgets/", include("cocreate.budgets.urls")),
     path("spaces/<slug:slug>/", include("cocreate.challenges.urls")),
+    path("spaces/<slug:slug>/", include("cocreate.dialogue.urls")),
+    path("spaces/<slug:slug>/opinions/", include("cocreate.opinions.urls")),
     path("spaces/", include("cocreate.spaces.urls")),
     path("challenges/", include("cocreate.challenges.start_urls")),
     path("", web.home, name="home"),

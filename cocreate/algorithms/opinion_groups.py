@@ -42,6 +42,12 @@ Where this deviates from Pol.is, and why:
   when that was, so a replay updates every `votes_per_update` votes. The final groups depend on
   that path (see the closing note of issue 5: ARI 0.45 to 0.74 on bowling-green for 250 to 1,000).
 - Moderation is applied with its final state from the start (the exports do not date it).
+- When Pol.is' math server restarts it reloads each conversation without its per-k group
+  clusterings and k smoother (conv_man.clj, restructure-json-conv keeps the base clusters, PCA and
+  who is in, not those), so the next update clusters the groups afresh and shows its best k at
+  once. The exports do not say when that happened, so a replay never restarts. (Restarting before
+  the last update reaches 1.0 on 15-per-hour-seattle but falls from 0.73 to 0.45 on bowling-green,
+  0.84 to 0.72 on vtaiwan.uberx and 0.95 to 0.93 on scoop-hivemind.biodiversity.)
 - The first time a k is clustered (no previous clustering to start from), Pol.is starts from the
   first k base clusters; we also try GROUP_RESTARTS k-means++ starts drawn from `seed` and keep
   the clustering with the least weighted spread. Pol.is meets each k first in a tiny conversation
@@ -254,7 +260,7 @@ def _update(state: _State, ratings, rows: np.ndarray, cols: np.ndarray, mod_out,
             [np.array([ids[r] for r in found.members[o]], dtype=np.int64) for o in order],
         )
         silhouettes[k] = _silhouette(distances, [found.members[o] for o in order])
-    state.groups_by_k.update(clusterings)
+    state.groups_by_k = clusterings  # Pol.is keeps only the ks of this update (2 … max k)
     if not clusterings:
         state.shown = None
         return
@@ -375,16 +381,22 @@ def _first_distinct(points: np.ndarray, k: int) -> _Clusters:
 
 
 def _cluster_step(points: np.ndarray, clusters: _Clusters, weights) -> _Clusters:
-    nearest = np.argmin(_distances(points, clusters.centers), axis=1)
-    ids, centers, members = [], [], []
-    for c, cid in enumerate(clusters.ids):
-        rows = np.nonzero(nearest == c)[0]
-        if len(rows) == 0:
-            continue  # empty clusters are dropped
-        ids.append(cid)
-        centers.append(_mean(points[rows], None if weights is None else weights[rows]))
-        members.append(rows)
-    return _Clusters(ids, np.array(centers), members)
+    """Every point to its nearest centre (ties to the lowest cluster number), then each centre to the
+    (weighted) mean of its points; clusters left empty are dropped."""
+    k = len(clusters.ids)
+    nearest = np.argmin(_squared_distances(points, clusters.centers), axis=1)
+    counts = np.bincount(nearest, minlength=k)
+    w = np.ones(len(points)) if weights is None else np.asarray(weights, dtype=np.float64)
+    mass = np.bincount(nearest, weights=w, minlength=k)
+    sums = np.stack([np.bincount(nearest, weights=w * points[:, d], minlength=k) for d in range(points.shape[1])], 1)
+    by_cluster = np.split(np.argsort(nearest, kind="stable"), np.cumsum(counts)[:-1])
+    kept = np.nonzero(counts)[0]
+    # A cluster whose points all weigh 0 takes their plain mean, as _mean does.
+    plain = np.stack([np.bincount(nearest, weights=points[:, d], minlength=k) for d in range(points.shape[1])], 1)
+    centers = np.where(
+        (mass > 0)[:, None], sums / np.where(mass > 0, mass, 1)[:, None], plain / np.maximum(counts, 1)[:, None]
+    )
+    return _Clusters([clusters.ids[c] for c in kept], centers[kept], [by_cluster[c] for c in kept])
 
 
 def _mean(points: np.ndarray, weights: np.ndarray | None) -> np.ndarray:
@@ -445,25 +457,39 @@ def _clean_start(points: np.ndarray, last: _Clusters, k: int, weights) -> _Clust
     return _Clusters(ids, centers_array, members)
 
 
+def _squared_distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Squared Euclidean distances between the rows of a and b, one coordinate at a time (points have
+    two coordinates: no n × k × 2 temporary)."""
+    total = np.zeros((len(a), len(b)))
+    for d in range(a.shape[1]):
+        total += (a[:, d, None] - b[None, :, d]) ** 2
+    return total
+
+
 def _distances(a: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
-    b = a if b is None else b
-    return np.sqrt(np.maximum(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2), 0.0))
+    return np.sqrt(_squared_distances(a, a if b is None else b))
 
 
 def _silhouette(distances: np.ndarray, groups: list[np.ndarray]) -> float:
     """Mean silhouette over base clusters (each counted once, whatever its size); a member alone in
     its group scores 0."""
-    scores = []
-    for g, rows in enumerate(groups):
-        for r in rows:
-            if len(rows) == 1:
-                scores.append(0.0)
-                continue
-            a = distances[r, rows[rows != r]].mean()
-            others = [distances[r, other].mean() for h, other in enumerate(groups) if h != g and len(other)]
-            b = min(others) if others else a
-            scores.append(0.0 if max(a, b) == 0 else (b - a) / max(a, b))
-    return float(np.mean(scores)) if scores else 0.0
+    groups = [g for g in groups if len(g)]
+    if not groups:
+        return 0.0
+    rows = np.concatenate(groups)
+    label = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    sizes = np.array([len(g) for g in groups], dtype=np.float64)
+    sub = distances[np.ix_(rows, rows)]
+    totals = np.stack([sub[:, label == g].sum(axis=1) for g in range(len(groups))], axis=1)  # member × group
+    own = sizes[label]
+    a = totals[np.arange(len(rows)), label] / np.maximum(own - 1, 1)
+    means = totals / sizes[None, :]
+    means[np.arange(len(rows)), label] = np.inf
+    b = means.min(axis=1) if len(groups) > 1 else a
+    largest = np.maximum(a, b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scores = np.where((own == 1) | (largest == 0), 0.0, (b - a) / np.where(largest == 0, 1, largest))
+    return float(scores.mean())
 
 
 def _result(state: _State, ratings, row_order, col_order, mod_out, n_participants, updates) -> OpinionGroups:

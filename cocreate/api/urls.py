@@ -3,7 +3,9 @@ from ninja import NinjaAPI
 from cocreate.api import errors
 from cocreate.api.budgets import router as budgets_router
 from cocreate.api.challenges import router as challenges_router
+from cocreate.api.dialogue import router as dialogue_router
 from cocreate.api.ideas import router as ideas_router
+from cocreate.api.opinions import router as opinions_router
 from cocreate.api.spaces import router as spaces_router
 
 api = NinjaAPI(
@@ -25,3 +27,5 @@ api.add_router("", spaces_router)
 api.add_router("", ideas_router)
 api.add_router("", budgets_router)
 api.add_router("", challenges_router)
+api.add_router("", dialogue_router)
+api.add_router("", opinions_router)

@@ -13,6 +13,9 @@ from cocreate.accounts.services import _names, _tags
 from cocreate.demo import budgets as budget_demo
 from cocreate.demo import challenges as challenge_demo
 from cocreate.demo import content
+from cocreate.demo import dialogue_listening as dialogue_listening_demo
+from cocreate.demo import dialogue_questions as dialogue_questions_demo
+from cocreate.demo import opinions as opinions_demo
 from cocreate.ideas import services as ideas
 from cocreate.ideas.models import Comment, Idea, IdeaStatusChange, Support, Theme
 from cocreate.spaces import services as spaces
@@ -196,4 +199,7 @@ def load() -> None:
             ideas_by_key.update(_ideas(spec, space, people))
         spaces_by_key[spec["key"]] = Space.objects.get(pk=space.pk)
     challenge_demo.load(people, organisations, spaces_by_key, ideas_by_key)
+    dialogue_questions_demo.load(people, organisations, spaces_by_key)
+    dialogue_listening_demo.load(people, organisations, spaces_by_key)
+    opinions_demo.load(people, organisations, spaces_by_key)
     budget_demo.load(people, organisations)

@@ -155,6 +155,20 @@ register(
     )
 )
 
+register(
+    Activity(
+        name="review_duplicates",
+        label=gettext_lazy("review ideas that look like duplicates"),
+        phased=False,
+        who=(
+            Check(
+                is_organiser | is_moderator,
+                gettext_lazy("Only organisers and moderators can review ideas that look like duplicates."),
+            ),
+        ),
+    )
+)
+
 
 def _moderation_ideas():
     from cocreate.ideas.models import Idea

@@ -8,7 +8,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from cocreate.ideas import activities, personal_data, receivers  # noqa: F401  (registrations)
+        from cocreate.ideas import activities, personal_data, receivers, similarity  # noqa: F401  (registrations)
         from cocreate.ideas.importers import decide_madrid  # noqa: F401
 
         post_migrate.connect(_ensure_search_index, sender=self)

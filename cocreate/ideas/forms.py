@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cocreate.ideas.models import ANSWER_STATUSES, IdeaStatus
 from cocreate.spaces.models import Origin
-from cocreate.web.forms import IdsChoiceField
+from cocreate.web.forms import IdChoiceField, IdsChoiceField
 
 
 class IdeaForm(forms.Form):
@@ -119,3 +119,34 @@ class MergeForm(forms.Form):
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sources"].queryset = candidates
+
+
+class DuplicateGroupForm(forms.Form):
+    """One group on the duplicates page: merge it into one of its ideas, or say they are not duplicates."""
+
+    ideas = IdsChoiceField(
+        queryset=None,
+        widget=forms.MultipleHiddenInput,
+        error_messages={"required": _("This group has no ideas any more. Reload the page.")},
+    )
+    target = IdChoiceField(
+        label=_("Keep this idea and merge the others into it"),
+        queryset=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the ideas of this group to keep.")},
+    )
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ideas"].queryset = candidates
+        self.fields["target"].queryset = candidates
+
+    def clean(self):
+        data = super().clean()
+        ideas, target = data.get("ideas"), data.get("target")
+        if ideas is not None and len(ideas) < 2:
+            self.add_error("ideas", _("Some of these ideas were merged or hidden in the meantime. Reload the page."))
+        elif ideas is not None and target is not None and target not in ideas:
+            self.add_error("target", _("Choose one of the ideas of this group to keep."))
+        return data

@@ -284,3 +284,30 @@ class Comment(Contribution):
 
     def belongs_to(self):
         return self.idea
+
+
+class NotDuplicatesDecision(models.Model):
+    """A moderator looked at a group of ideas suggested as duplicates and said they are not: the
+    same group is not suggested again (a group with another idea in it is)."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="not_duplicates_decisions")
+    # The ids of the group, sorted, separated by commas: "12,40,57".
+    idea_ids = models.CharField(max_length=1000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision that ideas are not duplicates")
+        verbose_name_plural = _("decisions that ideas are not duplicates")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "idea_ids"], name="not_duplicates_once_per_group"),
+        ]
+
+    @staticmethod
+    def key(ids) -> str:
+        return ",".join(str(i) for i in sorted({int(i) for i in ids}))
+
+    def id_set(self) -> frozenset[int]:
+        return frozenset(int(i) for i in self.idea_ids.split(",") if i)

@@ -9,7 +9,18 @@ from django.db.models.functions import Mod
 from django.http import Http404
 
 from cocreate.ideas import search
-from cocreate.ideas.models import Comment, Follow, Idea, IdeaAuthor, IdeaStatus, IdeaStatusChange, Support, Theme
+from cocreate.ideas.models import (
+    Comment,
+    Follow,
+    Idea,
+    IdeaAuthor,
+    IdeaStatus,
+    IdeaStatusChange,
+    NotDuplicatesDecision,
+    Support,
+    Theme,
+)
+from cocreate.spaces import similarity
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can, signed_in
 from cocreate.web import plain_rows
@@ -113,8 +124,19 @@ def space_themes(*, space: Space) -> list[Theme]:
 
 
 # What deciding on an idea and showing its support box need.
-LEAN_FIELDS = ("id", "space", "title", "status", "hidden_at", "merged_into", "version", "supports_count",
-               "imported_supports_count", "comments_count", "created_at")
+LEAN_FIELDS = (
+    "id",
+    "space",
+    "title",
+    "status",
+    "hidden_at",
+    "merged_into",
+    "version",
+    "supports_count",
+    "imported_supports_count",
+    "comments_count",
+    "created_at",
+)
 
 
 def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
@@ -136,7 +158,7 @@ def idea_for_viewer(*, space: Space, idea_id: int, viewer) -> Idea:
     if row is None:
         raise Http404
     idea = plain_rows.instance(Idea, LEAN_FIELDS, row[: len(LEAN_FIELDS)])
-    authors, supported, following = row[len(LEAN_FIELDS):]
+    authors, supported, following = row[len(LEAN_FIELDS) :]
     idea.supported, idea.following = bool(supported), bool(following)
     idea.space, idea.author_ids = space, {int(pk) for pk in (authors or "").split(",") if pk}
     if not can(viewer, "view", idea):
@@ -244,20 +266,112 @@ def comment_tree(*, idea: Idea, page: int | str = 1) -> CommentPage:
 
 
 def similar_ideas(*, space: Space, text: str, exclude_id: int | None = None, limit: int = 5) -> list[Idea]:
-    """ "Search before you propose": open and answered ideas of the space (not merged or
-    withdrawn ones) sharing the most words with `text` (a title being typed, or a title and
-    description on preview)."""
+    """ "Search before you propose": open and answered ideas of the space (not merged, withdrawn
+    or hidden) most like `text` (a title being typed, or a title and description on preview),
+    best first, from the space's similarity index (`cocreate.spaces.similarity`): one query
+    when the index is up to date."""
     if len(text.strip()) < 3:
         return []
-    ids = search.ranked_ids(Idea, text, space_id=space.pk, any_word=True, limit=limit * 3)
-    candidates = Idea.objects.filter(space=space).exclude(status__in=HIDDEN_BY_DEFAULT)
-    ideas = search.order_by_ids(candidates, [pk for pk in ids if pk != exclude_id]).only(
-        "pk", "title", "status", "supports_count", "imported_supports_count", "comments_count", "space_id"
-    )
-    found = list(ideas[:limit])
-    for idea in found:
+    ids = similarity.similar_ids(source="ideas", space_id=space.pk, text=text, limit=limit, exclude_id=exclude_id)
+    if not ids:
+        return []
+    found = {
+        idea.pk: idea
+        for idea in Idea.objects.filter(pk__in=ids, space=space)
+        .exclude(status__in=HIDDEN_BY_DEFAULT)
+        .filter(hidden_at__isnull=True)
+        .only("pk", "title", "status", "supports_count", "imported_supports_count", "comments_count", "space_id")
+    }
+    ordered = [found[pk] for pk in ids if pk in found]
+    for idea in ordered:
         idea.space = space
+    return ordered
+
+
+# The duplicates page shows at most this many groups, largest first.
+DUPLICATE_GROUPS_SHOWN = 50
+
+
+@dataclass
+class DuplicateGroup:
+    ideas: list[Idea]
+
+    @property
+    def key(self) -> str:
+        return NotDuplicatesDecision.key(i.pk for i in self.ideas)
+
+    @property
+    def suggested_target(self) -> Idea:
+        """The idea to keep: the most supported, then the oldest."""
+        return min(self.ideas, key=lambda i: (-(i.supports_count + i.imported_supports_count), i.created_at, i.pk))
+
+
+def duplicate_groups(*, space: Space, limit: int = DUPLICATE_GROUPS_SHOWN) -> list[DuplicateGroup]:
+    """Groups of open ideas of the space that look like duplicates of each other, largest
+    first, without the groups a moderator said are not duplicates. Two queries (the decisions,
+    the ideas) when the space's similarity index is up to date."""
+    hidden = [
+        NotDuplicatesDecision(idea_ids=key)
+        for key in NotDuplicatesDecision.objects.filter(space=space).values_list("idea_ids", flat=True)
+    ]
+    groups = similarity.near_duplicate_groups(source="ideas", space_id=space.pk, hidden=[d.id_set() for d in hidden])[
+        :limit
+    ]
+    wanted = {pk for group in groups for pk in group}
+    ideas = {
+        idea.pk: idea
+        for idea in Idea.objects.filter(pk__in=wanted, space=space, hidden_at__isnull=True)
+        .exclude(status__in=HIDDEN_BY_DEFAULT)
+        .only(
+            "pk",
+            "title",
+            "body",
+            "status",
+            "supports_count",
+            "imported_supports_count",
+            "comments_count",
+            "created_at",
+            "space_id",
+            "merged_into_id",
+            "hidden_at",
+        )
+    }
+    found = []
+    for group in groups:
+        members = [ideas[pk] for pk in group if pk in ideas]
+        for idea in members:
+            idea.space = space
+        if len(members) >= 2:
+            found.append(DuplicateGroup(ideas=members))
     return found
+
+
+def idea_topics(*, space: Space, limit: int = 8) -> list:
+    """What the space's open ideas are about, found in their words (not the themes organisers
+    set): `cocreate.algorithms.themes.Theme` (label, words, ids), largest first; no query when
+    they were computed a moment ago."""
+    return similarity.space_themes(source="ideas", space_id=space.pk, max_themes=limit)
+
+
+def topic_ideas(*, space: Space, themes: list, per_theme: int = 5) -> dict[int, list[Idea]]:
+    """A few of each topic's ideas (the most supported), in one query: {topic position: ideas}."""
+    wanted = {pk for theme in themes for pk in theme.ids}
+    if not wanted:
+        return {}
+    ideas = {
+        idea.pk: idea
+        for idea in Idea.objects.filter(pk__in=wanted, space=space, hidden_at__isnull=True)
+        .exclude(status__in=HIDDEN_BY_DEFAULT)
+        .only("pk", "title", "status", "supports_count", "imported_supports_count", "space_id")
+    }
+    shown = {}
+    for position, theme in enumerate(themes):
+        members = [ideas[pk] for pk in theme.ids if pk in ideas]
+        members.sort(key=lambda i: (-(i.supports_count + i.imported_supports_count), -i.pk))
+        for idea in members[:per_theme]:
+            idea.space = space
+        shown[position] = members[:per_theme]
+    return shown
 
 
 def ideas_to_merge(*, idea: Idea) -> QuerySet[Idea]:
@@ -269,6 +383,16 @@ def ideas_to_merge(*, idea: Idea) -> QuerySet[Idea]:
         .exclude(status__in=HIDDEN_BY_DEFAULT)
         .only("pk", "title", "supports_count")
         .order_by("title")
+    )
+
+
+def ideas_to_merge_in(*, space: Space) -> QuerySet[Idea]:
+    """Ideas of the space a moderator may merge or keep as the merged idea: open, visible."""
+    return (
+        Idea.objects.visible()
+        .filter(space=space, merged_into__isnull=True)
+        .exclude(status__in=HIDDEN_BY_DEFAULT)
+        .order_by("pk")
     )
 
 

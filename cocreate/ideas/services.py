@@ -20,10 +20,12 @@ from cocreate.ideas.models import (
     IdeaAuthor,
     IdeaStatus,
     IdeaStatusChange,
+    NotDuplicatesDecision,
     OfficialAnswer,
     Support,
     Theme,
 )
+from cocreate.ideas.similarity import ideas_changed
 from cocreate.notifications.models import NotificationKind
 from cocreate.notifications.tasks import notify
 from cocreate.spaces.models import Origin, Space
@@ -221,6 +223,7 @@ def idea_update(
 def _set_status(idea: Idea, status: str, person: Person | None, note: str = "") -> None:
     idea.status = status
     Idea.objects.filter(pk=idea.pk).update(status=status)
+    ideas_changed(idea.space_id, [idea.pk])
     IdeaStatusChange.objects.create(idea=idea, status=status, changed_by=person, note=note[:300])
 
 
@@ -367,6 +370,7 @@ def ideas_merge(*, person: Person, target: Idea, sources: list[Idea], note: str 
     Idea.objects.filter(pk__in=source_ids).update(
         status=IdeaStatus.MERGED, merged_into=target, merged_at=now, version=F("version") + 1
     )
+    ideas_changed(target.space_id, source_ids)
     IdeaStatusChange.objects.bulk_create(
         [
             IdeaStatusChange(
@@ -392,6 +396,27 @@ def ideas_merge(*, person: Person, target: Idea, sources: list[Idea], note: str 
         _tell_after_commit(NotificationKind.MERGED, source, person, details={"into": target.pk})
     target.refresh_from_db()
     return target
+
+
+@transaction.atomic
+def duplicates_dismiss(*, person: Person, space: Space, ideas: list[Idea]) -> NotDuplicatesDecision:
+    """Record that these ideas, suggested as duplicates of each other, are not: the same group
+    is no longer suggested to moderators. Saying it twice changes nothing."""
+    ensure_can(person, "review_duplicates", space)
+    ids = {idea.pk for idea in ideas}
+    if len(ids) < 2:
+        raise ValidationError({"ideas": _("Choose at least two ideas.")})
+    if any(idea.space_id != space.pk for idea in ideas):
+        raise ValidationError({"ideas": _("Only ideas of this space can be reviewed here.")})
+    key = NotDuplicatesDecision.key(ids)
+    if len(key) > NotDuplicatesDecision._meta.get_field("idea_ids").max_length:
+        raise ValidationError({"ideas": _("This group is too large to record; merge some of its ideas first.")})
+    decision, created = NotDuplicatesDecision.objects.get_or_create(
+        space=space, idea_ids=key, defaults={"decided_by": person}
+    )
+    if created:
+        log_action(actor=person, action="duplicates_dismiss", space=space, ideas=sorted(ids))
+    return decision
 
 
 @transaction.atomic
@@ -432,6 +457,7 @@ def on_contribution_moderated(content, hidden: bool) -> None:
         _changed(content.idea)
     elif isinstance(content, Idea):
         _changed(content)
+        ideas_changed(content.space_id, [content.pk])
         if content.merged_into_id:  # the idea it was merged into lists it
             Idea.objects.filter(pk=content.merged_into_id).update(version=F("version") + 1)
 

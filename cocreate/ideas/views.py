@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocreate.ideas import exports, selectors, services
-from cocreate.ideas.forms import AnswerForm, CommentForm, IdeaForm, MergeForm, OnBehalfForm, ReplyForm
+from cocreate.ideas.forms import (
+    AnswerForm,
+    CommentForm,
+    DuplicateGroupForm,
+    IdeaForm,
+    MergeForm,
+    OnBehalfForm,
+    ReplyForm,
+)
 from cocreate.ideas.models import Comment, Idea, IdeaStatus, Theme
 from cocreate.ideas.selectors import IDEA_SORTS, IdeaFilters
 from cocreate.spaces.models import Origin, Space, Visibility
@@ -104,8 +112,14 @@ def idea_list(request, slug):
         query = request.GET.copy()
         query.pop("page", None)
         context = {
-            "space": space, "page": page, "filters": filters, "themes": selectors.space_themes(space=space),
-            "statuses": IdeaStatus.choices, "origins": Origin.choices, "shared_render": True,
+            "space": space,
+            "page": page,
+            "filters": filters,
+            "themes": selectors.space_themes(space=space),
+            "topics": [] if request.htmx else selectors.idea_topics(space=space, limit=5),
+            "statuses": IdeaStatus.choices,
+            "origins": Origin.choices,
+            "shared_render": True,
             "sorts": [(k, SORT_LABELS[k]) for k in IDEA_SORTS if k != "relevance" or filters.search],
             "page_query": query.urlencode(),
         }
@@ -130,10 +144,18 @@ def idea_detail(request, slug, idea_id):
     def render_shared():
         shared = selectors.idea_detail(space=space, idea_id=idea_id, viewer=request.user)
         comments = selectors.comment_tree(idea=shared, page=request.GET.get("comments", 1))
-        return render(request, "ideas/detail.html", {
-            "space": space, "idea": shared, "comments": comments,
-            "comment_form": CommentForm(), "carried": selectors.carried_supports(idea=shared), "shared_render": True,
-        }), {}
+        return render(
+            request,
+            "ideas/detail.html",
+            {
+                "space": space,
+                "idea": shared,
+                "comments": comments,
+                "comment_form": CommentForm(),
+                "carried": selectors.carried_supports(idea=shared),
+                "shared_render": True,
+            },
+        ), {}
 
     return serve_shared(request, key=key, render=render_shared, personal=lambda meta: {"idea": idea, "space": space})
 
@@ -340,8 +362,12 @@ def comment(request, slug, idea_id):
         if reply_form.is_valid():
             for message in form.errors.get("body", []) + list(form.non_field_errors()):
                 reply_form.add_error("body", message)
-        return render(request, "ideas/reply.html", {"space": idea.space, "idea": idea, "parent": parent,
-                                                    "form": reply_form}, status=400)
+        return render(
+            request,
+            "ideas/reply.html",
+            {"space": idea.space, "idea": idea, "parent": parent, "form": reply_form},
+            status=400,
+        )
     return render(
         request,
         "ideas/detail.html",
@@ -400,6 +426,54 @@ def merge(request, slug, idea_id):
     return render(
         request, "ideas/merge.html", {"space": idea.space, "idea": idea, "form": form, "suggested": suggested}
     )
+
+
+@login_required
+def duplicates(request, slug):
+    """Moderators: groups of ideas that look like duplicates, each to merge into one of its
+    ideas (the others keep their page, marked merged) or to mark as not duplicates."""
+    space = space_detail(slug=slug, viewer=request.user)
+    ensure_can(request.user, "review_duplicates", space)
+    failed = None
+    if request.method == "POST":
+        candidates = selectors.ideas_to_merge_in(space=space)
+        form = DuplicateGroupForm(request.POST, candidates=candidates)
+        action = request.POST.get("action")
+        if action not in ("merge", "dismiss"):
+            form.add_error(None, _("Choose to merge the ideas or to say they are not duplicates."))
+        elif form.is_valid():
+            ideas, target = list(form.cleaned_data["ideas"]), form.cleaned_data["target"]
+            try:
+                if action == "dismiss":
+                    services.duplicates_dismiss(person=request.user, space=space, ideas=ideas)
+                    messages.success(request, _("These ideas will not be suggested as duplicates again."))
+                    return redirect("ideas:duplicates", slug=space.slug)
+                if target is None:
+                    raise ValidationError({"target": _("Choose the idea to keep.")})
+                for idea in [*ideas, target]:
+                    idea.space = space
+                merged = services.ideas_merge(
+                    person=request.user, target=target, sources=[i for i in ideas if i.pk != target.pk]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The ideas are merged. Their authors and followers are told."))
+                return redirect(merged.get_absolute_url())
+        failed = form
+    groups = selectors.duplicate_groups(space=space)
+    return render(request, "ideas/duplicates.html", {"space": space, "groups": groups, "failed": failed})
+
+
+@require_GET
+def topics(request, slug):
+    """What the ideas of a space are about: groups found in their own words, with counts."""
+    viewer = unwrapped(request.user)
+    space = space_for_page(slug=slug, viewer=viewer)
+    found = selectors.idea_topics(space=space)
+    shown = selectors.topic_ideas(space=space, themes=found)
+    topics = [(position, topic, shown.get(position, [])) for position, topic in enumerate(found)]
+    return render(request, "ideas/topics.html", {"space": space, "topics": topics})
 
 
 @require_GET

@@ -30,6 +30,10 @@ class NotificationKind(models.TextChoices):
     SUPPORT = "support", _("News about support for a team")
     CHECK_IN = "check_in", _("A check-in on a prototype is due")
     RECOGNITION = "recognition", _("A recognition or a prize")
+    # Questions to officials (dialogue spaces), told like the challenge ones.
+    QUESTION_SELECTED = "question_selected", _("A question was selected for an answer")
+    QUESTION_ANSWERED = "question_answered", _("A question received an official answer")
+    QUESTION_DECLINED = "question_declined", _("A question was declined")
 
 
 # What each challenge notification says, with %(title)s the title of its subject.
@@ -46,6 +50,9 @@ CHALLENGE_SENTENCES = {
     NotificationKind.SUPPORT: _("News about support: “%(title)s”."),
     NotificationKind.CHECK_IN: _("How is “%(title)s” doing? Please answer the check-in."),
     NotificationKind.RECOGNITION: _("You received a recognition: “%(title)s”."),
+    NotificationKind.QUESTION_SELECTED: _("“%(title)s” was selected: an official will answer it."),
+    NotificationKind.QUESTION_ANSWERED: _("“%(title)s” received an official answer."),
+    NotificationKind.QUESTION_DECLINED: _("“%(title)s” was declined; the reason is on its page."),
 }
 
 

@@ -58,8 +58,10 @@ register(
         label=_("report content to the moderators"),
         phased=False,
         when=(
-        Check(is_visible_content, _("A moderator has already hidden this.")),
-        Check(~is_author, _("You cannot report what you wrote yourself. You can change it, or ask the moderators.")),
-    ),
+            Check(is_visible_content, _("A moderator has already hidden this.")),
+            Check(
+                ~is_author, _("You cannot report what you wrote yourself. You can change it, or ask the moderators.")
+            ),
+        ),
     )
 )

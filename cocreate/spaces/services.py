@@ -300,8 +300,12 @@ def residents_upload(*, person: Person, space: Space, csv_file) -> dict:
         reader.fieldnames = headers
         numbered = [(reader.line_num, row) for row in reader]
     except csv.Error as problem:
-        raise ValidationError({"file": _("Line %(line)s cannot be read as CSV (%(problem)s).")
-                               % {"line": reader.line_num, "problem": problem}})
+        raise ValidationError(
+            {
+                "file": _("Line %(line)s cannot be read as CSV (%(problem)s).")
+                % {"line": reader.line_num, "problem": problem}
+            }
+        )
     rows, errors, seen = [], [], set()
     for line, row in numbered:
         reference = normalise_reference(row.get("reference") or "")
@@ -316,8 +320,14 @@ def residents_upload(*, person: Person, space: Space, csv_file) -> dict:
             continue
         seen.add(reference)
         extra = {k: str(v).strip()[:60] for k, v in row.items() if k and k not in RESIDENT_COLUMNS and v}
-        rows.append((reference, normalise_postcode(row.get("postcode") or "")[:16],
-                     " ".join((row.get("district") or "").split())[:120], extra))
+        rows.append(
+            (
+                reference,
+                normalise_postcode(row.get("postcode") or "")[:16],
+                " ".join((row.get("district") or "").split())[:120],
+                extra,
+            )
+        )
     if errors:
         raise ValidationError({"file": errors[:20]})
     if not rows:
@@ -401,8 +411,10 @@ def contribution_hide(*, person: Person, content, reason: str) -> None:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you are hiding this: its author will be told.")})
     # Only if it is still visible: two moderators (or a double click) hide it once.
-    changed = type(content).objects.filter(pk=content.pk, hidden_at__isnull=True).update(
-        hidden_at=timezone.now(), hidden_reason=reason.strip(), hidden_by=person
+    changed = (
+        type(content)
+        .objects.filter(pk=content.pk, hidden_at__isnull=True)
+        .update(hidden_at=timezone.now(), hidden_reason=reason.strip(), hidden_by=person)
     )
     if not changed:
         raise ValidationError({"reason": _("This is already hidden.")})
@@ -416,8 +428,10 @@ def contribution_hide(*, person: Person, content, reason: str) -> None:
 def contribution_restore(*, person: Person, content) -> None:
     """Show again a contribution that was hidden by mistake."""
     ensure_can(person, "moderate", content)
-    changed = type(content).objects.filter(pk=content.pk, hidden_at__isnull=False).update(
-        hidden_at=None, hidden_reason="", hidden_by=None
+    changed = (
+        type(content)
+        .objects.filter(pk=content.pk, hidden_at__isnull=False)
+        .update(hidden_at=None, hidden_reason="", hidden_by=None)
     )
     if not changed:
         raise ValidationError({"reason": _("This is not hidden.")})

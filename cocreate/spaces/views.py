@@ -66,6 +66,16 @@ def space_detail(request, slug):
         latest = list(idea_list(space=space, viewer=request.user, filters=IdeaFilters(sort="newest"))[:3])
         for idea in latest:
             idea.space = space
+    # Each app tells what it has to show of this space (None when nothing).
+    from cocreate.dialogue.selectors.listening import listening_overview
+    from cocreate.dialogue.selectors.questions import question_overview
+    from cocreate.opinions.selectors import opinion_overview
+
+    sections = {
+        "question_overview": question_overview(space=space, viewer=request.user),
+        "listening_overview": listening_overview(space=space, viewer=request.user),
+        "opinion_overview": opinion_overview(space=space, viewer=request.user),
+    }
     return render(
         request,
         "spaces/detail.html",
@@ -74,6 +84,7 @@ def space_detail(request, slug):
             "latest_ideas": latest,
             "budgets": budgets,
             "challenge_overview": challenge,
+            **sections,
             "open_activities": open_activities(space),
             "children": [c for c in space.children.all() if c.is_public() or can(request.user, "view", c)],
         },
@@ -268,8 +279,9 @@ def residency(request, slug):
         else:
             messages.success(request, _("Thank you: you are verified as a resident."))
             wanted = request.GET.get("next", "")
-            safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure())
+            safe = url_has_allowed_host_and_scheme(
+                wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
             return redirect(wanted if wanted and safe else space.get_absolute_url())
     return render(request, "spaces/residency.html", {"space": space, "form": form})
 

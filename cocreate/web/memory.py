@@ -6,7 +6,6 @@ from collections import OrderedDict
 
 
 class Recent:
-
     def __init__(self, size: int):
         self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
 

@@ -73,9 +73,14 @@ def _nav(language: str, signed_in: bool, unread: int, path: str) -> str:
         is_authenticated = signed_in
 
     request = type("Request", (), {"path": path})()
-    return render_to_string("includes/nav.html", {
-        "user": Viewer() if signed_in else AnonymousUser(), "unread_notifications": unread, "request": request,
-    })
+    return render_to_string(
+        "includes/nav.html",
+        {
+            "user": Viewer() if signed_in else AnonymousUser(),
+            "unread_notifications": unread,
+            "request": request,
+        },
+    )
 
 
 @renderer("nav")
@@ -137,8 +142,9 @@ def masked_token(request) -> str:
 @renderer("csrf")
 def csrf(request, key, context) -> str:
     if "csrf_input" not in context:
-        context["csrf_input"] = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-                                            _token(request, context))
+        context["csrf_input"] = format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', _token(request, context)
+        )
     return context["csrf_input"]
 
 
@@ -162,12 +168,32 @@ def _box(template: str, activity: str, request, context: dict) -> str:
 
     idea, space, announce = context["idea"], context["space"], context.get("announce", "")
     decision = can(request.user, activity, idea)
-    key = (template, get_language(), space.slug, request.path, idea.pk, idea.supports_count,
-           idea.imported_supports_count, bool(idea.supported), bool(idea.following), decision, announce)
+    key = (
+        template,
+        get_language(),
+        space.slug,
+        request.path,
+        idea.pk,
+        idea.supports_count,
+        idea.imported_supports_count,
+        bool(idea.supported),
+        bool(idea.following),
+        decision,
+        announce,
+    )
     html = _remembered_boxes.get(key)
     if html is None:
-        html = render_to_string(template, {"idea": idea, "space": space, "request": request, "user": request.user,
-                                           "csrf_token": _TOKEN, "announce": announce})
+        html = render_to_string(
+            template,
+            {
+                "idea": idea,
+                "space": space,
+                "request": request,
+                "user": request.user,
+                "csrf_token": _TOKEN,
+                "announce": announce,
+            },
+        )
         _remembered_boxes.put(key, html)
     # The token is made only if the box has a form: visitors' pages must set no CSRF cookie.
     return html.replace(_TOKEN, _token(request, context)) if _TOKEN in html else html
@@ -183,4 +209,3 @@ def support_box(request, key, context) -> str:
 @renderer("follow_box")
 def follow_box(request, key, context) -> str:
     return _box("ideas/_follow.html", "follow", request, context)
-

@@ -38,4 +38,16 @@ RECURRING = [
     RecurringJob("prune finished tasks", "30 3 * * *", "cocreate.web.tasks.prune_finished_tasks"),
     # Daily: check-ins 3, 6 and 12 months after a challenge, each sent to its team once.
     RecurringJob("send due check-ins", "0 9 * * *", "cocreate.challenges.tasks.support.send_due_check_ins"),
+    # Hourly: selection rounds whose date has come select their most supported open questions.
+    RecurringJob(
+        "close due selection rounds", "20 * * * *", "cocreate.dialogue.tasks.questions.close_due_selection_rounds"
+    ),
+    # Every 10 minutes: opinion maps with new votes since their last update (a vote also updates
+    # its space's map at once when 500 votes have gathered).
+    RecurringJob("update opinion maps", "*/10 * * * *", "cocreate.opinions.tasks.update_due_opinion_maps"),
+    # Listening: feeds whose interval has passed are read; emerging issues recomputed daily.
+    RecurringJob("fetch due feeds", "*/10 * * * *", "cocreate.dialogue.tasks.listening.fetch_due_feeds"),
+    RecurringJob(
+        "recompute emerging issues", "45 5 * * *", "cocreate.dialogue.tasks.listening.recompute_all_emerging_issues"
+    ),
 ]

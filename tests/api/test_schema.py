@@ -113,6 +113,28 @@ OPERATIONS = {
     "/api/spaces/{slug}/prizes/{prize_id}": {"get"},
     "/api/spaces/{slug}/prizes/{prize_id}/split": {"put"},
     "/api/spaces/{slug}/prize-shares/{share_id}/payment": {"put"},
+    # Dialogue: listening
+    "/api/spaces/{slug}/listening/sources": {"get", "post"},
+    "/api/spaces/{slug}/listening/signals": {"get"},
+    "/api/spaces/{slug}/listening/issues": {"get"},
+    "/api/spaces/{slug}/listening/issues/{issue_id}/status": {"post"},
+    "/api/spaces/{slug}/listening/issues/{issue_id}/question": {"post"},
+    "/api/spaces/{slug}/listening/issues/{issue_id}/challenge": {"post"},
+    # Opinion maps
+    "/api/spaces/{slug}/statements": {"get", "post"},
+    "/api/statements/{statement_id}/moderation": {"post"},
+    "/api/statements/{statement_id}/vote": {"put"},
+    "/api/spaces/{slug}/opinion-map": {"get"},
+    # Dialogue: questions to officials
+    "/api/spaces/{slug}/questions": {"get", "post"},
+    "/api/spaces/{slug}/similar-questions": {"get"},
+    "/api/spaces/{slug}/questions/{question_id}": {"get"},
+    "/api/spaces/{slug}/questions/{question_id}/supports": {"delete", "post"},
+    "/api/spaces/{slug}/questions/{question_id}/answer": {"post"},
+    "/api/spaces/{slug}/questions/{question_id}/decline": {"post"},
+    "/api/spaces/{slug}/selection-rounds": {"get", "post"},
+    "/api/spaces/{slug}/selection-rounds/{round_id}/selection": {"post"},
+    "/api/spaces/{slug}/answer-times": {"get"},
 }
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cocreate.demo import budgets as budget_demo
-from cocreate.demo import content
+from cocreate.demo import content, dialogue_listening, dialogue_questions
 from cocreate.ideas.models import Comment, Idea
 from cocreate.spaces.models import Report, Space
 
@@ -20,7 +20,10 @@ def demo(capsys):
 
 def test_demo_loads_every_story_and_prints_the_logins(demo):
     budget_spaces = {budget_demo.CYCLE_2026["title"], budget_demo.CYCLE_2027["title"]}
-    assert {s.title for s in Space.objects.all()} == {spec["title"] for spec in content.SPACES} | budget_spaces
+    dialogue_spaces = {dialogue_questions.SPACE["title"], dialogue_listening.SPACE["title"]}
+    assert {s.title for s in Space.objects.all()} == (
+        {spec["title"] for spec in content.SPACES} | budget_spaces | dialogue_spaces
+    )
     for spec in content.SPACES:
         space = Space.objects.get(title=spec["title"])
         # (and the ideas captured at the events that came after)

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def discussed(space, person, other_person, moderator):
-    idea = factories.IdeaFactory(space=space, author=other_person, title="Benches along the promenade",
-                                 themes=[factories.theme(space, "Getting around")])
+    idea = factories.IdeaFactory(
+        space=space,
+        author=other_person,
+        title="Benches along the promenade",
+        themes=[factories.theme(space, "Getting around")],
+    )
     services.comment_create(person=person, idea=idea, body="Yes, near the harbour")
     hidden = services.comment_create(person=person, idea=idea, body="My phone is 0712345678")
     hidden.space = space

@@ -131,8 +131,8 @@ def test_support_bumps_the_versions_that_cached_pages_carry(idea, person):
 
 
 def test_supporting_after_the_phase_closed_is_refused(idea, person):
-    factories.change_phases(idea.space,
-        ends_at=timezone.now() - timedelta(hours=1), starts_at=timezone.now() - timedelta(days=3)
+    factories.change_phases(
+        idea.space, ends_at=timezone.now() - timedelta(hours=1), starts_at=timezone.now() - timedelta(days=3)
     )
     idea = Idea.objects.select_related("space").get(pk=idea.pk)
     with pytest.raises(Refused) as refusal:
@@ -280,8 +280,12 @@ def test_recount_fixes_counters_and_keeps_imported_supports(idea, person):
 def test_a_withdrawn_idea_needs_no_answer(idea, other_person, organiser):
     services.idea_withdraw(person=other_person, idea=idea)
     with pytest.raises(Refused):
-        services.idea_answer(person=organiser, idea=Idea.objects.get(pk=idea.pk), status=IdeaStatus.ACCEPTED,
-                             body="We will do it anyway.")
+        services.idea_answer(
+            person=organiser,
+            idea=Idea.objects.get(pk=idea.pk),
+            status=IdeaStatus.ACCEPTED,
+            body="We will do it anyway.",
+        )
     assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.WITHDRAWN
 
 

@@ -12,10 +12,15 @@ pytestmark = pytest.mark.django_db
 def test_theme_no_theme_could_have_is_refused_on_the_form(client, space, person):
     factories.theme(space)
     client.force_login(person)
-    response = client.post(reverse("ideas:new", args=[space.slug]), {
-        "title": "Benches in the park", "body": "More benches along the river path.",
-        "themes": ["99999999999999999999"], "publish": "1",
-    })
+    response = client.post(
+        reverse("ideas:new", args=[space.slug]),
+        {
+            "title": "Benches in the park",
+            "body": "More benches along the river path.",
+            "themes": ["99999999999999999999"],
+            "publish": "1",
+        },
+    )
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
     assert not Idea.objects.exists()
@@ -24,9 +29,14 @@ def test_theme_no_theme_could_have_is_refused_on_the_form(client, space, person)
 def test_preview_shows_similar_ideas_and_publishes_nothing(client, space, person):
     factories.IdeaFactory(space=space, title="Live bus times at rural stops")
     client.force_login(person)
-    response = client.post(reverse("ideas:new", args=[space.slug]), {
-        "title": "Bus times at my village stop", "body": "A screen with the next buses.", "preview": "1",
-    })
+    response = client.post(
+        reverse("ideas:new", args=[space.slug]),
+        {
+            "title": "Bus times at my village stop",
+            "body": "A screen with the next buses.",
+            "preview": "1",
+        },
+    )
     page = response.content.decode()
     assert "Live bus times at rural stops" in page and "Publish your idea" in page
     assert Idea.objects.count() == 1
@@ -34,9 +44,15 @@ def test_preview_shows_similar_ideas_and_publishes_nothing(client, space, person
 
 def test_publish_creates_the_idea_and_shows_it(client, space, person):
     client.force_login(person)
-    response = client.post(reverse("ideas:new", args=[space.slug]), {
-        "title": "Bus times at my village stop", "body": "A screen with the next buses.", "publish": "1",
-    }, follow=True)
+    response = client.post(
+        reverse("ideas:new", args=[space.slug]),
+        {
+            "title": "Bus times at my village stop",
+            "body": "A screen with the next buses.",
+            "publish": "1",
+        },
+        follow=True,
+    )
     assert "Your idea is published." in response.content.decode()
     assert Idea.objects.get().author_people() == [person]
 
@@ -60,8 +76,9 @@ def test_empty_comment_shows_the_error_at_the_top_and_on_the_field(client, idea,
 
 def test_support_with_htmx_answers_with_the_support_box(client, idea, person):
     client.force_login(person)
-    response = client.post(reverse("ideas:support", args=[idea.space.slug, idea.pk]), {"action": "support"},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("ideas:support", args=[idea.space.slug, idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true"
+    )
     page = response.content.decode()
     assert response.status_code == 200 and 'id="support-box"' in page and "You support this idea." in page
     assert "<html" not in page
@@ -90,8 +107,7 @@ def test_reply_page_without_javascript_and_its_errors(client, idea, person, othe
     assert "Which stops?" in page and "Publish your reply" in page and "<html" in page
     fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in fragment and 'name="parent"' in fragment
-    empty = client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
-                        {"body": " ", "parent": question.pk})
+    empty = client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": " ", "parent": question.pk})
     assert empty.status_code == 400 and "Reply to" in empty.content.decode()
     assert Comment.objects.count() == 1
     client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": "Ashford", "parent": question.pk})
@@ -125,5 +141,7 @@ def test_unicode_digits_and_huge_numbers_on_idea_pages(client, idea, person):
     assert client.get(huge).status_code == 404
     client.force_login(person)
     assert client.post(huge + "support/", {"action": "support"}).status_code == 404
-    assert client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
-                       {"body": "x", "parent": "²"}).status_code == 400
+    assert (
+        client.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]), {"body": "x", "parent": "²"}).status_code
+        == 400
+    )

@@ -46,6 +46,10 @@ def test_the_matrix_covers_every_registered_space_activity():
     from tests.challenges.test_setup_permissions import SETUP_MATRIX
     from tests.challenges.test_support_permissions import SUPPORT_MATRIX
     from tests.challenges.test_teams_permissions import TEAMS_MATRIX
+    from tests.dialogue.test_listening_permissions import LISTENING_MATRIX
+    from tests.dialogue.test_questions_permissions import QUESTIONS_MATRIX
+    from tests.ideas.test_duplicates_permissions import DUPLICATES_MATRIX
+    from tests.opinions.test_permissions import OPINIONS_MATRIX
 
     challenges = (
         CONDENSING_MATRIX,
@@ -57,8 +61,9 @@ def test_the_matrix_covers_every_registered_space_activity():
         SUPPORT_MATRIX,
         TEAMS_MATRIX,
     )
+    newer = (QUESTIONS_MATRIX, LISTENING_MATRIX, OPINIONS_MATRIX, DUPLICATES_MATRIX)
     organisation_wide = {a.name for a in registry.all_activities() if a.scope == "organisation"}  # start_challenge
-    assert space_activities == (set(MATRIX) | set(BUDGET_MATRIX) | set().union(*challenges)) - organisation_wide
+    assert space_activities == (set(MATRIX) | set(BUDGET_MATRIX) | set().union(*challenges, *newer)) - organisation_wide
 
 
 @pytest.fixture
@@ -89,8 +94,8 @@ def _fresh(idea, people):
 def test_matrix(cast, activity, phase_open):
     space, idea, people = cast
     if not phase_open:
-        factories.change_phases(space,
-            starts_at=timezone.now() - timedelta(days=9), ends_at=timezone.now() - timedelta(days=2)
+        factories.change_phases(
+            space, starts_at=timezone.now() - timedelta(days=9), ends_at=timezone.now() - timedelta(days=2)
         )
     idea, people = _fresh(idea, people)
     target = idea.space if activity in SPACE_TARGETED else idea

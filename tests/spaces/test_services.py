@@ -166,8 +166,14 @@ def test_report_with_unknown_reason_is_refused(idea, person):
 def test_phase_dates_without_a_time_zone_are_taken_in_the_sites_zone(space, organiser):
     from datetime import datetime
 
-    phase = services.phase_create(person=organiser, space=space, title="Vote", starts_at=datetime(2027, 5, 3, 9),
-                                  ends_at=datetime(2027, 5, 10, 17), activities=["support"])
+    phase = services.phase_create(
+        person=organiser,
+        space=space,
+        title="Vote",
+        starts_at=datetime(2027, 5, 3, 9),
+        ends_at=datetime(2027, 5, 10, 17),
+        activities=["support"],
+    )
     phase.refresh_from_db()
     assert timezone.localtime(phase.starts_at).hour == 9 and phase.state() == "upcoming"
 

@@ -19,8 +19,9 @@ def test_comments_of_a_hidden_idea_cannot_be_read_through_the_report_page(client
 def test_verifying_residency_never_sends_people_to_another_site(client, space, person):
     Resident.objects.create(space=space, reference="A1")
     client.force_login(person)
-    response = client.post(reverse("spaces:residency", args=[space.slug]) + "?next=https://evil.example/",
-                           {"reference": "A1"})
+    response = client.post(
+        reverse("spaces:residency", args=[space.slug]) + "?next=https://evil.example/", {"reference": "A1"}
+    )
     assert response.status_code == 302 and "evil.example" not in response["Location"]
 
 

@@ -85,8 +85,10 @@ def test_forms_on_shared_pages_carry_each_persons_own_csrf_token(idea, person):
         html = browser.get(page).content.decode()
         token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
         tokens.append(token)
-        response = browser.post(reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
-                                {"body": "Posted from a cached page", "csrfmiddlewaretoken": token})
+        response = browser.post(
+            reverse("ideas:comment", args=[idea.space.slug, idea.pk]),
+            {"body": "Posted from a cached page", "csrfmiddlewaretoken": token},
+        )
         assert response.status_code == 302
     assert tokens[0] != tokens[1]
 

@@ -4,6 +4,7 @@
 """
 
 from django import template
+from django.utils.text import capfirst
 
 from cocreate.spaces.permissions import can as can_decide
 
@@ -15,3 +16,10 @@ def can(context, activity, target):
     request = context.get("request")
     person = getattr(request, "user", None) if request is not None else context.get("user")
     return can_decide(person, activity, target)
+
+
+@register.filter
+def kind_of(content) -> str:
+    """What a contribution is, in the reader's language ("Idea", "Question", "Project"), for pages
+    that list several kinds together, such as the moderation queue."""
+    return capfirst(content._meta.verbose_name)

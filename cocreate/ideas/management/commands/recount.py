@@ -1,6 +1,6 @@
 """`cocreate recount [--space SLUG]`: rebuild the stored support and comment counters from the
-rows (and the vote counters of condensed proposals). Counts imported from another platform are
-kept apart and never changed."""
+rows (and the vote counters of condensed proposals, the support counters of questions). Counts
+imported from another platform are kept apart and never changed."""
 
 import sys
 
@@ -29,3 +29,7 @@ class Command(BaseCommand):
 
         condensed = condensed_recount(space=target)
         self.stdout.write(f"recounted: {condensed} condensed proposal(s) had a wrong vote counter")
+        from cocreate.dialogue.services.questions import questions_recount
+
+        questions = questions_recount(space=target)
+        self.stdout.write(f"recounted: {questions} question(s) had a wrong support counter")

@@ -53,8 +53,9 @@ class Command(BaseCommand):
             scheduler.start()
             self.stdout.write("Scheduler started: " + ", ".join(f"{j.name} ({j.cron})" for j in RECURRING))
         try:
-            call_command(TaskWorker(), interval=1.0, verbosity=options.get("verbosity", 1), batch=batch,
-                         startup_delay=not batch)
+            call_command(
+                TaskWorker(), interval=1.0, verbosity=options.get("verbosity", 1), batch=batch, startup_delay=not batch
+            )
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)

@@ -1,0 +1,1 @@
+"""Sources for `cocreate import`: signals files for listening."""

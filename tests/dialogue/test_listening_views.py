@@ -1,0 +1,154 @@
+"""Listening pages: the dashboard with its charts, importing a file, sources, an issue and
+turning it into a question or a challenge; only the space's organisers get in."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cocreate.dialogue.models import EmergingIssue, IssueStatus, ListeningSource, Question, Signal
+from tests.dialogue.listening_factories import burst_signals, listening_space, space_with_issue
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, space, **kwargs):
+    return reverse(f"dialogue:{name}", kwargs={"slug": space.slug, **kwargs})
+
+
+def test_staff_see_the_dashboard_with_each_issue_chart_and_its_table(client, tmp_path):
+    space, staff, _org, issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    page = client.get(url("listening", space)).content.decode()
+    assert "Emerging issues" in page and "Snow" in page
+    assert '<svg viewBox="0 0 640 180"' in page and '<desc id="chart-' in page
+    assert "The figures as a table" in page
+    assert "Signals by category" in page and "Signals by area" in page
+    assert "Map of the signals with a position" in page
+
+
+def test_the_dashboard_filters_by_source_and_period(client, tmp_path):
+    space, staff, _org, _issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    page = client.get(url("listening", space), {"since": "2030-01-01"}).content.decode()
+    assert "No emerging issue" in page
+    page = client.get(url("listening", space), {"since": "2024-03-01", "until": "2024-01-01"}).content.decode()
+    assert "The end of the period comes before its start." in page
+
+
+def test_people_who_are_not_organisers_are_refused(client, tmp_path):
+    space, _staff, _org, issue = space_with_issue(tmp_path)
+    client.force_login(PersonFactory())
+    for address in (
+        url("listening", space),
+        url("listening_import", space),
+        url("listening_issue", space, issue_id=issue.pk),
+    ):
+        assert client.get(address).status_code == 403
+    response = client.post(url("listening_issue_decide", space, issue_id=issue.pk), {"status": "dismissed"})
+    assert response.status_code == 403
+    assert EmergingIssue.objects.get().status == IssueStatus.NEW
+
+
+def test_visitors_are_asked_to_sign_in(client, tmp_path):
+    space, *_ = listening_space()
+    response = client.get(url("listening", space))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_staff_upload_a_file_and_read_the_report(client, django_capture_on_commit_callbacks):
+    space, staff, _org = listening_space()
+    client.force_login(staff)
+    import json
+
+    items = burst_signals() + [{"id": "bad", "time": "yesterday", "text": "?"}]
+    upload = SimpleUploadedFile("signals.json", json.dumps(items).encode(), content_type="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("listening_import", space), {"file": upload, "source_name": "Street reports"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The file is imported" in page and "problem: this row was skipped" in page
+    assert "is not a date written like" in page
+    assert Signal.objects.filter(source__name="Street reports").count() == len(items) - 1
+    assert EmergingIssue.objects.filter(space=space).exists()
+
+
+def test_a_bad_upload_shows_the_reason_and_imports_nothing(client):
+    space, staff, _org = listening_space()
+    client.force_login(staff)
+    upload = SimpleUploadedFile("photo.csv", b"\x89PNG\x00\x00\x00", content_type="text/csv")
+    page = client.post(url("listening_import", space), {"file": upload}).content.decode()
+    assert "There is a problem" in page and "is not a text file" in page
+    assert not Signal.objects.exists() and not ListeningSource.objects.exists()
+
+
+def test_staff_add_a_feed_on_the_sources_page(client):
+    space, staff, _org = listening_space()
+    client.force_login(staff)
+    response = client.post(
+        url("listening_sources", space),
+        {"name": "City news", "kind": "feed", "feed_url": "https://example.org/rss", "fetch_every_hours": 2},
+    )
+    assert response.status_code == 302
+    page = client.get(url("listening_sources", space)).content.decode()
+    assert "City news" in page and "every 2 hours" in page
+    page = client.post(
+        url("listening_sources", space), {"name": "Other", "kind": "feed", "feed_url": "", "fetch_every_hours": 2}
+    ).content.decode()
+    assert "Enter the feed&#x27;s address" in page or "Enter the feed's address" in page
+
+
+def test_staff_watch_an_issue_and_see_it_on_its_page(client, tmp_path):
+    space, staff, _org, issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    client.post(url("listening_issue_decide", space, issue_id=issue.pk), {"status": "watching"})
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.WATCHING
+    page = client.get(url("listening_issue", space, issue_id=issue.pk)).content.decode()
+    assert "Watching" in page and "Signals in this period" in page and "Main St" in page
+
+
+def test_turning_an_issue_into_a_question_leads_to_the_question(client, tmp_path):
+    space, staff, _org, issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    form = client.get(url("listening_issue_question", space, issue_id=issue.pk)).content.decode()
+    assert "Raised from the emerging issue" in form  # the details are suggested
+    response = client.post(
+        url("listening_issue_question", space, issue_id=issue.pk),
+        {"dialogue_space": space.pk, "title": "What will you do about the snow?", "details": ""},
+    )
+    question = Question.objects.get()
+    assert response.status_code == 302 and response["Location"] == question.get_absolute_url()
+    assert EmergingIssue.objects.get().question == question
+
+
+def test_turning_an_issue_into_a_challenge_leads_to_the_challenge(client, tmp_path):
+    space, staff, organisation, issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    response = client.post(
+        url("listening_issue_challenge", space, issue_id=issue.pk),
+        {"organisation": organisation.pk, "template": "competition", "title": "Snow", "starts_at": "2026-05-04T09:00"},
+    )
+    issue.refresh_from_db()
+    assert issue.challenge_space and response["Location"] == issue.challenge_space.get_absolute_url()
+
+
+def test_the_space_page_shows_the_public_only_what_staff_acted_on(client, tmp_path):
+    space, staff, _org, issue = space_with_issue(tmp_path)
+    page = client.get(space.get_absolute_url()).content.decode()
+    assert "The government listens" in page and "Listening dashboard" not in page
+    assert "Snow" not in page
+    from cocreate.dialogue.services.listening import emerging_issue_to_question
+
+    emerging_issue_to_question(person=staff, issue=issue, dialogue_space=space, title="What about the snow?")
+    page = client.get(space.get_absolute_url()).content.decode()
+    assert "What about the snow?" in page
+    client.force_login(staff)
+    assert "Listening dashboard" in client.get(space.get_absolute_url()).content.decode()
+
+
+def test_the_signals_page_lists_signals_by_category(client, tmp_path):
+    space, staff, _org, _issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    page = client.get(url("listening_signals", space), {"category": "Potholes"}).content.decode()
+    assert "pothole" in page and "Street 3 not cleared" not in page
