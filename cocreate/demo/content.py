@@ -1361,6 +1361,30 @@ SPACES = [
                 "reports": [],
             },
             {
+                # Written after the pothole tracker, in much the same words: moderators find the two
+                # under "Ideas that look like duplicates" and decide whether to merge them.
+                "key": "pothole-photos",
+                "author": "linda",
+                "co_authors": [],
+                "origin": "online",
+                "event_name": "",
+                "entered_by": "",
+                "title": "Report potholes with a photo and follow them on a map until they are fixed",
+                "body": (
+                    "When I report a pothole I never know what happens next. A map of reported potholes, "
+                    "each with its photo and its status until it is fixed, would stop people reporting the "
+                    "same hole again and show the council where the roads are worst."
+                ),
+                "themes": ["Getting around"],
+                "place_name": "Whitstable",
+                "days_ago": 4,
+                "supporters": ["gemma"],
+                "comments": [],
+                "answer": None,
+                "merge_into": None,
+                "reports": [],
+            },
+            {
                 "key": "warm-spaces-map",
                 "author": "fiona",
                 "co_authors": [],
