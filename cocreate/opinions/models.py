@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cocreate.spaces.models import Contribution, Space
 
@@ -98,8 +99,8 @@ class Statement(Contribution):
 
 
 class VoteChoice(models.IntegerChoices):
-    AGREE = 1, _("Agree")
-    DISAGREE = -1, _("Disagree")
+    AGREE = 1, pgettext_lazy("vote on a statement", "Agree")
+    DISAGREE = -1, pgettext_lazy("vote on a statement", "Disagree")
     PASS = 0, _("Pass / unsure")
 
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cocreate.spaces.models import Space
 
@@ -105,7 +106,7 @@ class Signal(models.Model):
 
 
 class IssueStatus(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("an emerging issue", "New")
     WATCHING = "watching", _("Watching")
     DISMISSED = "dismissed", _("Dismissed")
     QUESTION = "question", _("Turned into a question")
