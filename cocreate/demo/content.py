@@ -218,7 +218,7 @@ PEOPLE = [
             "Trabalho no Gabinete Digital do Governo do Estado e coordeno a consulta “O Governador "
             "Pergunta”. Sou jornalista de formação e moro em Porto Alegre."
         ),
-        "login_note": "staff of the Gabinete Digital: runs “O Governador Pergunta”",
+        "login_note": "staff of the Gabinete Digital: runs “O Governador Pergunta”, “Responde” and “O Governo Escuta”",
     },
     {
         "key": "gemma",
