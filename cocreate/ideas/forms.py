@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.ideas.models import ANSWER_STATUSES, IdeaStatus
-from cocreate.spaces.models import Origin
+from cocreate.spaces.forms import OfflineEntryForm
 from cocreate.web.forms import IdChoiceField, IdsChoiceField
 
 
@@ -57,27 +57,13 @@ class IdeaForm(forms.Form):
         return emails
 
 
-class OnBehalfForm(IdeaForm):
+class OnBehalfForm(OfflineEntryForm, IdeaForm):
     """Staff enter an idea for someone who took part offline."""
 
     offline_author_name = forms.CharField(
         label=_("Name of the person whose idea it is"),
         max_length=80,
         help_text=_("As they want it shown. Write “Anonymous” if they did not give a name."),
-    )
-    origin = forms.ChoiceField(
-        label=_("Where did it come from?"),
-        widget=forms.RadioSelect,
-        choices=[
-            (Origin.EVENT, Origin.EVENT.label),
-            (Origin.ON_BEHALF, _("From a conversation, a letter or a phone call")),
-        ],
-    )
-    event_name = forms.CharField(
-        label=_("Event (if at an event)"),
-        max_length=200,
-        required=False,
-        help_text=_("e.g. “Ramsgate workshop, 3 May”"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cocreate.spaces import registry
-from cocreate.spaces.models import ReportReason, SpaceKind, SpaceRoleName, Visibility
+from cocreate.spaces.models import Origin, ReportReason, SpaceKind, SpaceRoleName, Visibility
 from cocreate.web.forms import IdChoiceField, IdsChoiceField
 
 
@@ -12,6 +12,32 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class OfflineEntryForm(forms.Form):
+    """The fields staff fill in when they enter a contribution (an idea, a question) for someone who
+    took part offline: where it came from, and the event. Mixed into the contribution's own form
+    and kept last on it, after the person's name."""
+
+    origin = forms.ChoiceField(
+        label=_("Where did it come from?"),
+        widget=forms.RadioSelect,
+        choices=[
+            (Origin.EVENT, Origin.EVENT.label),
+            (Origin.ON_BEHALF, _("From a conversation, a letter or a phone call")),
+        ],
+    )
+    event_name = forms.CharField(
+        label=_("Event (if at an event)"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. “Ramsgate workshop, 3 May”"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("origin", "event_name"):
+            self.fields[name] = self.fields.pop(name)
 
 
 class SpaceForm(forms.Form):

@@ -5,7 +5,7 @@ their messages land on the form."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocreate.spaces.models import Origin
+from cocreate.spaces.forms import OfflineEntryForm
 from cocreate.web.forms import IdChoiceField, IdsChoiceField
 
 
@@ -24,27 +24,13 @@ class QuestionForm(forms.Form):
     )
 
 
-class OnBehalfQuestionForm(QuestionForm):
+class OnBehalfQuestionForm(OfflineEntryForm, QuestionForm):
     """Staff enter a question for someone who took part offline."""
 
     on_behalf_of_name = forms.CharField(
         label=_("Name of the person whose question it is"),
         max_length=80,
         help_text=_("As they want it shown. Write “Anonymous” if they did not give a name."),
-    )
-    origin = forms.ChoiceField(
-        label=_("Where did it come from?"),
-        widget=forms.RadioSelect,
-        choices=[
-            (Origin.EVENT, Origin.EVENT.label),
-            (Origin.ON_BEHALF, _("From a conversation, a letter or a phone call")),
-        ],
-    )
-    event_name = forms.CharField(
-        label=_("Event (if at an event)"),
-        max_length=200,
-        required=False,
-        help_text=_("e.g. “Public meeting in Pelotas, 3 May”"),
     )
 
 
