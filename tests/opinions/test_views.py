@@ -131,6 +131,19 @@ def test_staff_turn_an_idea_into_a_statement(client, setup):
     assert Statement.objects.get(text="Line 4 needs night buses.").source_idea == idea
 
 
+def test_idea_page_offers_staff_to_put_the_idea_on_the_opinion_map(client, setup):
+    space, staff, _statements = setup
+    PhaseFactory(space=space, activities=["submit_idea"])
+    idea = IdeaFactory(space=space, title="Night buses on line 4")
+    link = url("from_source", space) + f"?idea={idea.pk}"
+    idea_page = reverse("ideas:detail", args=[space.slug, idea.pk])
+    assert link not in text(signed_in(client, PersonFactory()).get(idea_page))
+    client.logout()
+    page = text(signed_in(client, staff).get(idea_page))
+    assert link in page
+    assert "Put it on the opinion map as a statement" in page
+
+
 def test_map_page_has_an_svg_with_title_and_the_text_equivalent(client):
     space, staff = opinion_space()
     statements = seed(space, staff, *[f"Statement number {n}." for n in range(8)])
