@@ -41,6 +41,10 @@ Where this deviates from Pol.is, and why:
 - Pol.is updates whenever its poller finds new votes (every few seconds); the exports do not say
   when that was, so a replay updates every `votes_per_update` votes. The final groups depend on
   that path (see the closing note of issue 5: ARI 0.45 to 0.74 on bowling-green for 250 to 1,000).
+  Replaying as the poller would (an update at every pause of more than a second between votes)
+  reaches 1.0 on canadian-electoral-reform and 0.98 on scoop-hivemind.biodiversity (50 and 220 s)
+  but 0.76 on vtaiwan.uberx (8 minutes), and with 10 s pauses the first two fall to 0.90 and 0.84:
+  the outcome depends on timings the exports do not hold, so no schedule is closer to Pol.is.
 - Moderation is applied with its final state from the start (the exports do not date it).
 - When Pol.is' math server restarts it reloads each conversation without its per-k group
   clusterings and k smoother (conv_man.clj, restructure-json-conv keeps the base clusters, PCA and
