@@ -1,13 +1,11 @@
 """Open data: a space's ideas and comments, as CSV or JSON, with nothing that identifies a person
 (no names, no e-mail addresses, no account ids; only the public text, dates and counts)."""
 
-import csv
-import json
-
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 
 from cocreate.ideas.selectors import comments_for_export, ideas_for_export
 from cocreate.spaces.models import Space
+from cocreate.web.exports import export_response
 
 IDEA_COLUMNS = [
     "id",
@@ -56,28 +54,7 @@ def comment_rows(space: Space):
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def response(*, space: Space, what: str, fmt: str) -> HttpResponse:
     rows = idea_rows(space) if what == "ideas" else comment_rows(space)
     columns = IDEA_COLUMNS if what == "ideas" else COMMENT_COLUMNS
-    filename = f"{space.slug}-{what}.{fmt}"
-    if fmt == "json":
-        result = HttpResponse(
-            json.dumps(list(rows), ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
-        )
-    else:
-        writer = csv.DictWriter(_Echo(), fieldnames=columns)
-
-        def lines():
-            # The byte-order mark makes spreadsheet programs read the accents right.
-            yield "\ufeff" + writer.writeheader()
-            for row in rows:
-                yield writer.writerow(row)
-
-        result = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    result["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return result
+    return export_response(rows=rows, columns=columns, name=f"{space.slug}-{what}", fmt=fmt)

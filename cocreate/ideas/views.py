@@ -29,6 +29,7 @@ from cocreate.spaces.models import Origin, Space, Visibility
 from cocreate.spaces.permissions import ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
 from cocreate.web import personal
+from cocreate.web.exports import FORMATS
 from cocreate.web.forms import add_service_errors
 from cocreate.web.page_cache import (
     cached_for_visitors,
@@ -480,7 +481,7 @@ def topics(request, slug):
 def export(request, slug, what, fmt):
     """Open data: a space's ideas or comments as CSV or JSON, without personal data."""
     space = space_detail(slug=slug, viewer=request.user)
-    if what not in ("ideas", "comments") or fmt not in ("csv", "json"):
+    if what not in ("ideas", "comments") or fmt not in FORMATS:
         raise Http404
     ensure_can(request.user, "view", space)
     return exports.response(space=space, what=what, fmt=fmt)

@@ -132,6 +132,39 @@ def questions_asked_by(*, person) -> QuerySet[Question]:
     return Question.objects.filter(asker=person).select_related("space").order_by("-created_at")
 
 
+def questions_for_export(*, space: Space) -> QuerySet[Question]:
+    """Open data: the questions of the space the public list shows (hidden ones left out), oldest
+    first, with their answers and the spaces the answers point to, in one query. Only the public
+    fields are read: nothing about the asker, the staff who entered, selected, answered or
+    declined a question, or its supporters."""
+    return (
+        Question.objects.visible()
+        .filter(space=space)
+        .select_related("answer", "answer__linked_space")
+        .only(
+            "pk",
+            "title",
+            "details",
+            "status",
+            "origin",
+            "event_name",
+            "created_at",
+            "supports_count",
+            "selected_at",
+            "answered_at",
+            "declined_at",
+            "decline_reason",
+            "answer__body",
+            "answer__video_url",
+            "answer__transcript",
+            "answer__measure_title",
+            "answer__measure_url",
+            "answer__linked_space__slug",
+        )
+        .order_by("pk")
+    )
+
+
 # --- Answer times --------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cocreate.dialogue.exports import questions as exports
 from cocreate.dialogue.forms.questions import (
     AnswerForm,
     DeclineForm,
@@ -28,6 +29,7 @@ from cocreate.dialogue.services import questions as services
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
 from cocreate.spaces.selectors import space_for_page
+from cocreate.web.exports import FORMATS
 from cocreate.web.forms import add_service_errors, posted_id, saved, say_service_errors
 
 SORT_LABELS = {
@@ -302,12 +304,23 @@ def question_statistics(request, slug):
     )
 
 
+@require_GET
+def question_export(request, slug, fmt):
+    """Open data: the space's public questions and their answers as CSV or JSON, without personal data."""
+    space = _space(request, slug)
+    if fmt not in FORMATS:
+        raise Http404
+    ensure_can(request.user, "view", space)
+    return exports.response(space=space, fmt=fmt, full_address=request.build_absolute_uri)
+
+
 urlpatterns = [
     path("questions/", question_list, name="question_list"),
     path("questions/ask/", question_ask, name="question_ask"),
     path("questions/ask-for-someone/", question_ask_for_someone, name="question_ask_for_someone"),
     path("questions/similar/", question_similar, name="question_similar"),
     path("questions/answer-times/", question_statistics, name="question_statistics"),
+    path("questions/export.<str:fmt>", question_export, name="question_export"),
     path("questions/rounds/", question_rounds, name="question_rounds"),
     path("questions/rounds/<int:round_id>/", question_round_select, name="question_round_select"),
     path("questions/<int:question_id>/", question_detail, name="question_detail"),
