@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
@@ -21,7 +22,7 @@ from cocreate.algorithms.bursts import count_signals, find_bursts
 from cocreate.algorithms.text import clean_text
 from cocreate.dialogue import signal_files
 from cocreate.dialogue.models import EmergingIssue, IssueStatus, ListeningSource, Signal, SourceKind
-from cocreate.dialogue.signal_feeds import FeedProblem, read_feed
+from cocreate.dialogue.signal_feeds import FeedProblem, inside_address_message, is_inside_address, read_feed
 from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import ensure_can
 from cocreate.spaces.services import log_action
@@ -60,6 +61,9 @@ def _check_feed_url(feed_url: str) -> str:
         raise ValidationError({"feed_url": _("A feed's address starts with http:// or https://.")})
     if len(feed_url) > 500:
         raise ValidationError({"feed_url": _("A feed's address has at most 500 characters.")})
+    if not settings.LISTENING_FEEDS_ALLOW_PRIVATE and is_inside_address(feed_url):
+        # Only the address as written (no look-up here): reading the feed checks where a name leads.
+        raise ValidationError({"feed_url": inside_address_message()})
     return feed_url
 
 
