@@ -75,7 +75,7 @@ def load(people: dict, organisations: dict, spaces_by_key: dict[str, Space]) -> 
             _say(f"Demo: {path} is absent; “{source_name}” is left out.")
     services.emerging_issues_recompute(space=space)
 
-    issues = EmergingIssue.objects.filter(space=space).order_by("-score")
+    issues = EmergingIssue.objects.filter(space=space, area="").order_by("-score")  # over the whole space
     to_ask = issues.filter(category=QUESTION["category"]).first() or issues.exclude(category=WATCHED).first()
     if to_ask is not None:
         governor = Space.objects.filter(title=GOVERNOR_RESPONDS, kind="dialogue").first() or space

@@ -30,9 +30,12 @@ def test_staff_read_signals_page_by_page_with_filters(api_as, listening):
 def test_staff_read_the_issues_and_sources(api_as, listening):
     space, staff, _org, issue = listening
     api = api_as(staff)
-    (read,) = api.get(f"/spaces/{space.slug}/listening/issues").json()
+    issues = api.get(f"/spaces/{space.slug}/listening/issues").json()
+    (read,) = [i for i in issues if i["area"] == ""]
+    (in_canton,) = [i for i in issues if i["area"] != ""]
     assert read["id"] == issue.pk and read["category"] == "Snow" and read["status"] == "new"
     assert read["days_per_period"] == 1 and read["observed"] >= 12
+    assert (in_canton["category"], in_canton["area"]) == ("Snow", "Canton")
     (source,) = api.get(f"/spaces/{space.slug}/listening/sources").json()
     assert source["kind"] == "file" and source["signals_count"] > 40
 
@@ -77,7 +80,7 @@ def test_staff_watch_then_turn_an_issue_into_a_question(api_as, listening):
     assert created.status_code == 201, created.content
     question = Question.objects.get()
     assert created.json()["id"] == question.pk and created.json()["space"] == space.slug
-    assert EmergingIssue.objects.get().status == IssueStatus.QUESTION
+    assert EmergingIssue.objects.get(pk=issue.pk).status == IssueStatus.QUESTION
     again = api.post(
         f"/spaces/{space.slug}/listening/issues/{issue.pk}/question",
         {"dialogue_space": space.slug, "title": "And again?"},

@@ -19,8 +19,17 @@ def test_the_311_sample_shows_the_january_2016_blizzard_first():
     assert (report.imported, len(report.problems)) == (10_000, 0)
     assert Signal.objects.filter(space=space).exclude(area="").count() > 9000
     found = services.emerging_issues_recompute(space=space)
-    assert 5 <= found <= 60  # few enough for a person to read
-    top = EmergingIssue.objects.filter(space=space).order_by("-score").first()
+    everywhere = EmergingIssue.objects.filter(space=space, area="")
+    in_areas = EmergingIssue.objects.filter(space=space).exclude(area="")
+    assert found == everywhere.count() + in_areas.count()
+    assert 5 <= everywhere.count() <= 60  # few enough for a person to read
+    # About 4,500 (request type, neighbourhood) series give about 80 bursts, nearly all a crew's
+    # proactive rat-rubout sweep of one neighbourhood (three or more in a week where none is usual).
+    assert 20 <= in_areas.count() <= 150
+    top_area = in_areas.order_by("-score").first()
+    assert (top_area.category, top_area.area, top_area.bin_days) == ("SW-Rat Rubout Proactive", "Canton", 7)
+    assert str(top_area.starts_on).startswith("2017-07") and top_area.observed >= 10
+    top = everywhere.order_by("-score").first()
     assert top.category == "TRM-Snow/Icy Conditions" and top.bin_days == 7
     assert str(top.starts_on).startswith("2016-01")
     assert top.observed >= 30

@@ -25,12 +25,13 @@ def test_the_listening_jobs_are_scheduled():
     assert "cocreate.dialogue.tasks.listening.recompute_all_emerging_issues" in tasks_named
 
 
-def test_the_recurring_job_reads_a_due_atom_feed(tmp_path, django_capture_on_commit_callbacks):
+def test_the_recurring_job_reads_a_due_atom_feed(tmp_path, feed_server, django_capture_on_commit_callbacks):
     space, staff, _org = listening_space()
     entries = "\n".join(ENTRY.format(n=n, day=1 + n % 28) for n in range(30))
-    path = tmp_path / "feed.atom"
-    path.write_text(ATOM.format(entries=entries), encoding="utf-8")
-    source = ListeningSource.objects.create(space=space, name="Petitions", kind=SourceKind.FEED, feed_url=path.as_uri())
+    (tmp_path / "feed.atom").write_text(ATOM.format(entries=entries), encoding="utf-8")
+    source = ListeningSource.objects.create(
+        space=space, name="Petitions", kind=SourceKind.FEED, feed_url=f"{feed_server}/feed.atom"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.fetch_due_feeds.call() == 1
     assert Signal.objects.filter(source=source, category="Snow").count() == 30
@@ -47,6 +48,6 @@ def test_the_daily_job_recomputes_every_space_with_signals(tmp_path):
     space, staff, _org = listening_space()
     signals_import(person=staff, space=space, file=write_json(tmp_path, burst_signals()))
     assert not EmergingIssue.objects.exists()  # the after-commit recomputation did not run inside the test
-    assert tasks.recompute_all_emerging_issues.call() == 1
-    assert EmergingIssue.objects.filter(space=space, category="Snow").count() == 1
-    assert tasks.recompute_emerging_issues.call(space_id=space.pk) == 1
+    assert tasks.recompute_all_emerging_issues.call() == 2  # "Snow" over the whole space and in Canton
+    assert EmergingIssue.objects.filter(space=space, category="Snow").count() == 2
+    assert tasks.recompute_emerging_issues.call(space_id=space.pk) == 2

@@ -47,7 +47,7 @@ def test_a_question_goes_to_a_dialogue_space_and_a_bad_title_changes_nothing(tmp
     with pytest.raises(ValidationError) as refused:
         services.emerging_issue_to_question(person=staff, issue=issue, dialogue_space=space, title="")
     assert "title" in refused.value.message_dict
-    assert EmergingIssue.objects.get().status == IssueStatus.NEW and not Question.objects.exists()
+    assert EmergingIssue.objects.get(pk=issue.pk).status == IssueStatus.NEW and not Question.objects.exists()
 
 
 def test_only_organisers_turn_issues_into_questions(tmp_path):
@@ -88,4 +88,4 @@ def test_a_challenge_with_a_bad_template_changes_nothing(tmp_path):
             title="Clearing snow",
             starts_at=datetime(2026, 5, 4, 9, tzinfo=UTC),
         )
-    assert Space.objects.count() == spaces and EmergingIssue.objects.get().status == IssueStatus.NEW
+    assert Space.objects.count() == spaces and EmergingIssue.objects.get(pk=issue.pk).status == IssueStatus.NEW

@@ -1,12 +1,20 @@
 """Listening pages: the dashboard with its charts, importing a file, sources, an issue and
 turning it into a question or a challenge; only the space's organisers get in."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cocreate.dialogue.models import EmergingIssue, IssueStatus, ListeningSource, Question, Signal
-from tests.dialogue.listening_factories import burst_signals, listening_space, space_with_issue
+from tests.dialogue.listening_factories import (
+    area_burst_signals,
+    burst_signals,
+    listening_space,
+    space_with_issue,
+    write_json,
+)
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +55,7 @@ def test_people_who_are_not_organisers_are_refused(client, tmp_path):
         assert client.get(address).status_code == 403
     response = client.post(url("listening_issue_decide", space, issue_id=issue.pk), {"status": "dismissed"})
     assert response.status_code == 403
-    assert EmergingIssue.objects.get().status == IssueStatus.NEW
+    assert EmergingIssue.objects.get(pk=issue.pk).status == IssueStatus.NEW
 
 
 def test_visitors_are_asked_to_sign_in(client, tmp_path):
@@ -98,6 +106,22 @@ def test_staff_add_a_feed_on_the_sources_page(client):
     assert "Enter the feed&#x27;s address" in page or "Enter the feed's address" in page
 
 
+def test_a_feed_address_inside_the_platforms_network_is_refused_on_the_form(client, settings):
+    settings.LISTENING_FEEDS_ALLOW_PRIVATE = False  # the default
+    space, staff, _org = listening_space()
+    client.force_login(staff)
+    response = client.post(
+        url("listening_sources", space),
+        {"name": "Metadata", "kind": "feed", "feed_url": "http://169.254.169.254/latest/", "fetch_every_hours": 2},
+    )
+    assert response.status_code == 200
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "There is a problem" in page
+    assert "This address points inside the platform's own network, so it cannot be read as a feed." in page
+    assert 'value="http://169.254.169.254/latest/"' in page  # kept on the form, to be corrected
+    assert not ListeningSource.objects.exists()
+
+
 def test_staff_watch_an_issue_and_see_it_on_its_page(client, tmp_path):
     space, staff, _org, issue = space_with_issue(tmp_path)
     client.force_login(staff)
@@ -119,7 +143,7 @@ def test_turning_an_issue_into_a_question_leads_to_the_question(client, tmp_path
     )
     question = Question.objects.get()
     assert response.status_code == 302 and response["Location"] == question.get_absolute_url()
-    assert EmergingIssue.objects.get().question == question
+    assert EmergingIssue.objects.get(pk=issue.pk).question == question
 
 
 def test_turning_an_issue_into_a_challenge_leads_to_the_challenge(client, tmp_path):
@@ -152,3 +176,98 @@ def test_the_signals_page_lists_signals_by_category(client, tmp_path):
     client.force_login(staff)
     page = client.get(url("listening_signals", space), {"category": "Potholes"}).content.decode()
     assert "pothole" in page and "Street 3 not cleared" not in page
+
+
+# --- emerging issues in one area -----------------------------------------------------------------
+
+
+def _import(space, staff, tmp_path, items, name):
+    from cocreate.dialogue.services import listening as services
+
+    services.signals_import(person=staff, space=space, file=write_json(tmp_path, items, name), source_name=name)
+    services.emerging_issues_recompute(space=space)
+
+
+def _renamed(items, prefix):
+    return [{**item, "id": f"{prefix}-{item['id']}"} for item in items]
+
+
+def test_the_dashboard_lists_the_areas_of_an_issue_under_where_and_issues_in_one_area_apart(client, tmp_path):
+    space, staff, _org, snow = space_with_issue(tmp_path)
+    _import(space, staff, tmp_path, area_burst_signals(), "alleys.json")
+    in_canton = EmergingIssue.objects.get(category="Snow", area="Canton")
+    alleys = EmergingIssue.objects.get(category="Dirty alleys")
+    client.force_login(staff)
+    page = client.get(url("listening", space)).content.decode()
+    page = page.split('<div class="grid grid--halves">')[0]  # the issues, before the counts and the map
+    everywhere, in_one_area = page.split("Emerging issues in one area")
+    snow_card = everywhere[everywhere.index(url("listening_issue", space, issue_id=snow.pk)) :]
+    assert "Where" in snow_card
+    assert f'<a href="{url("listening_issue", space, issue_id=in_canton.pk)}">Canton</a>' in snow_card
+    assert "Dirty alleys" not in everywhere and "Snow — Canton" not in page  # each burst is shown once
+    assert f'<a href="{url("listening_issue", space, issue_id=alleys.pk)}">Dirty alleys — Canton</a>' in in_one_area
+    assert "Signals per day: Dirty alleys — Canton" in in_one_area
+
+
+def test_the_dashboard_says_when_only_areas_rose(client, tmp_path):
+    space, staff, _org = listening_space()
+    _import(space, staff, tmp_path, area_burst_signals(), "alleys.json")
+    client.force_login(staff)
+    page = client.get(url("listening", space)).content.decode()
+    assert "No category of signals rose clearly above its usual level over the whole space." in page
+    assert "Dirty alleys — Canton" in page and "No emerging issue:" not in page
+    from cocreate.dialogue.selectors.listening import listening_dashboard
+
+    ((issue, chart),) = listening_dashboard(space=space)["area_issues"]
+    counts = {bar.label: bar.count for bar in chart.bars}  # Canton's signals only, not the ten a day elsewhere
+    assert counts["2024-02-15"] == 5 and counts["2024-02-14"] == 0 and chart.baseline < 0.1
+
+
+def test_an_area_issue_page_shows_its_area_its_signals_and_the_issue_over_the_whole_space(client, tmp_path):
+    space, staff, _org, snow = space_with_issue(tmp_path)
+    in_canton = EmergingIssue.objects.get(category="Snow", area="Canton")
+    client.force_login(staff)
+    page = client.get(url("listening_issue", space, issue_id=in_canton.pk)).content.decode()
+    assert "Emerging issue: Snow — Canton" in page and "<dd>Canton</dd>" in page
+    assert f'<a href="{url("listening_issue", space, issue_id=snow.pk)}">Snow</a>' in page  # over the whole space
+    assert "Street 3 not cleared" in page and ": usual" not in page  # the usual signal that day has no area
+    assert "?category=Snow&amp;area=Canton" in page
+    page = client.get(url("listening_issue", space, issue_id=snow.pk)).content.decode()
+    assert "<dd>The whole space</dd>" in page and ": usual" in page
+    assert f'<a href="{url("listening_issue", space, issue_id=in_canton.pk)}">Snow — Canton</a>' in page
+    form = client.get(url("listening_issue_question", space, issue_id=in_canton.pk)).content.decode()
+    assert 'value="Snow — Canton"' in form and "Raised from the emerging issue “Snow — Canton”" in form
+
+
+def test_the_signals_page_lists_the_signals_of_one_area(client, tmp_path):
+    space, staff, _org, _issue = space_with_issue(tmp_path)
+    client.force_login(staff)
+    page = client.get(url("listening_signals", space), {"category": "Snow", "area": "Canton"}).content.decode()
+    assert "Area: Canton." in page and "Street 3 not cleared" in page and ">usual<" not in page
+
+
+def test_the_dashboard_the_issue_list_and_an_issue_page_run_the_same_queries_for_few_or_many_issues(
+    client, tmp_path, django_assert_num_queries
+):
+    from cocreate.dialogue.selectors import listening as selectors
+    from tests.challenges.page_queries import page_queries
+
+    space, staff, _org, snow = space_with_issue(tmp_path)
+    _import(space, staff, tmp_path, area_burst_signals(), "alleys.json")
+    client.force_login(staff)
+    dashboard, issue_page = url("listening", space), url("listening_issue", space, issue_id=snow.pk)
+    few = (page_queries(client, dashboard), page_queries(client, issue_page))
+    for n, (category, area) in enumerate([("Rats", "Fells Point"), ("Noise", "Hampden"), ("Graffiti", "Canton")]):
+        start = date(2024, 1, 1) + timedelta(days=n)
+        _import(space, staff, tmp_path, _renamed(burst_signals(category=category, start=start, area=area), n), f"{n}")
+        more = area_burst_signals(category=f"{category} at night", area=area, prefix=f"{n}")
+        _import(space, staff, tmp_path, more, f"{n}-areas")
+    # Snow in another area at the same time: one more area under the issue's “Where”.
+    _import(space, staff, tmp_path, _renamed(burst_signals(area="Hampden"), "hampden"), "hampden")
+    issues = selectors.listening_dashboard(space=space)
+    assert len(issues["issues"]) == 4 and len(issues["area_issues"]) == 4
+    assert sum(len(issue.area_issues) for issue, _chart in issues["issues"]) == 5
+    assert [i.area for i in selectors.related_issues(issue=snow)] == ["Canton", "Hampden"]
+    assert (page_queries(client, dashboard), page_queries(client, issue_page)) == few
+    with django_assert_num_queries(1):
+        assert len(list(selectors.issue_list(space=space))) == 13

@@ -4,9 +4,9 @@ Staff add listening sources to a space: files they upload (service requests, pet
 as CSV or JSON) and RSS/Atom feeds fetched on a schedule. Each thing people said or asked for
 becomes a `Signal`; re-importing the same file updates its signals instead of duplicating them
 (the external id is unique per source). `EmergingIssue` is a group of related signals (one
-category) whose volume rose against its own baseline over a period; staff decide what to do with
-it (watch it, dismiss it, turn it into a question or a challenge) and that decision survives the
-recomputation of the issues.
+category, everywhere or in one area) whose volume rose against its own baseline over a period;
+staff decide what to do with it (watch it, dismiss it, turn it into a question or a challenge)
+and that decision survives the recomputation of the issues.
 """
 
 from datetime import timedelta
@@ -157,9 +157,14 @@ class EmergingIssue(models.Model):
         return self.title
 
     @property
+    def name(self) -> str:
+        """What the issue is about, as staff read it: its category, and its area when it rose in one
+        area only (“Dirty alleys — Canton”)."""
+        return f"{self.category} — {self.area}" if self.area else self.category
+
+    @property
     def title(self) -> str:
-        where = f" — {self.area}" if self.area else ""
-        return f"{self.category}{where} ({self.starts_on:%Y-%m-%d})"
+        return f"{self.name} ({self.starts_on:%Y-%m-%d})"
 
     @property
     def ratio(self) -> float | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from cocreate.dialogue.models import EmergingIssue, IssueStatus, ListeningSource, Signal
@@ -25,6 +25,7 @@ TOP_ROWS = 12
 class SignalFilters:
     source_id: int | None = None
     category: str = ""
+    area: str = ""
     since: date | None = None
     until: date | None = None
 
@@ -33,6 +34,8 @@ class SignalFilters:
             signals = signals.filter(source_id=self.source_id)
         if self.category:
             signals = signals.filter(category=self.category)
+        if self.area:
+            signals = signals.filter(area=self.area)
         if self.since:
             signals = signals.filter(time__date__gte=self.since)
         if self.until:
@@ -115,7 +118,7 @@ def _chart(issue: EmergingIssue, counts: np.ndarray, starts: np.ndarray) -> Issu
         )
     weekly = issue.bin_days == 7
     values = {
-        "category": issue.category,
+        "category": issue.name,  # with its area, when the issue rose in one area
         "observed": issue.observed,
         "start": issue.starts_on.isoformat(),
         "end": issue.ends_on.isoformat(),
@@ -162,7 +165,8 @@ def _chart(issue: EmergingIssue, counts: np.ndarray, starts: np.ndarray) -> Issu
 
 def issue_charts(*, space: Space, issues: list[EmergingIssue], source_id=None) -> dict[int, IssueChart]:
     """For each issue, its counts per period from a baseline window before it to a few periods
-    after, in one query for all of them."""
+    after (over the whole space, or in the issue's area), in one query for the issues over the
+    whole space and one for those in an area."""
     if not issues:
         return {}
     spans = {}
@@ -171,20 +175,30 @@ def issue_charts(*, space: Space, issues: list[EmergingIssue], source_id=None) -
         first = issue.starts_on - timedelta(days=issue.bin_days * window)
         last = issue.ends_on + timedelta(days=issue.bin_days * (CHART_BINS_AFTER + 1) - 1)
         spans[issue.pk] = (first, last)
-    rows = daily_counts(
-        space,
-        categories={i.category for i in issues},
-        source_id=source_id,
-        since=min(s[0] for s in spans.values()),
-        until=max(s[1] for s in spans.values()),
-    )
+    counts_by_group: dict[object, list] = {}
+    for in_area in (False, True):
+        chosen = [issue for issue in issues if bool(issue.area) == in_area]
+        if not chosen:
+            continue
+        rows = daily_counts(
+            space,
+            categories={i.category for i in chosen},
+            areas={i.area for i in chosen} if in_area else None,
+            source_id=source_id,
+            since=min(spans[i.pk][0] for i in chosen),
+            until=max(spans[i.pk][1] for i in chosen),
+        )
+        for row in rows:
+            group = (row[0], row[1]) if in_area else row[0]
+            counts_by_group.setdefault(group, []).append(row[-2:])
     charts = {}
     for issue in issues:
         first, last = spans[issue.pk]
         # Bins aligned on the issue's own start, so that the highlighted bars are the burst's.
         offset = (issue.starts_on - first).days % issue.bin_days
         first = first + timedelta(days=offset)
-        mine = [r for r in rows if r[0] == issue.category and r[1] is not None and first <= r[1] <= last]
+        group = (issue.category, issue.area) if issue.area else issue.category
+        mine = [("", day, n) for day, n in counts_by_group.get(group, ()) if day is not None and first <= day <= last]
         series = series_from_counts(mine, bin_days=issue.bin_days, first_day=first, last_day=last)
         counts = series.counts[0] if len(series.groups) else np.zeros(len(series.bin_starts), dtype=np.int64)
         charts[issue.pk] = _chart(issue, counts, series.bin_starts)
@@ -231,6 +245,52 @@ def _map(points: list[tuple[float, float, str, str]]) -> dict | None:
 # --- the dashboard -------------------------------------------------------------------------------
 
 
+def _filtered_issues(issues: QuerySet, filters: SignalFilters) -> QuerySet:
+    if filters.since:
+        issues = issues.filter(ends_on__gte=filters.since)
+    if filters.until:
+        issues = issues.filter(starts_on__lte=filters.until)
+    if filters.category:
+        issues = issues.filter(category=filters.category)
+    if filters.area:
+        issues = issues.filter(area=filters.area)
+    if filters.source_id:
+        issues = issues.filter(category__in=Signal.objects.filter(source_id=filters.source_id).values("category"))
+    return issues
+
+
+def _overlaps(issue: EmergingIssue, other: EmergingIssue) -> bool:
+    return issue.bin_days == other.bin_days and issue.starts_on <= other.ends_on and other.starts_on <= issue.ends_on
+
+
+def _dashboard_issues(*, space: Space, filters: SignalFilters) -> tuple[list[EmergingIssue], list[EmergingIssue]]:
+    """The strongest issues over the whole space, each with `area_issues`: the issues of its
+    category in one area over an overlapping period (where it rose); and the strongest issues in
+    one area whose category did not rise over the whole space at that time. Three queries."""
+    issues = _filtered_issues(issue_list(space=space), filters)
+    everywhere = list(issues.filter(area="")[:DASHBOARD_ISSUES])
+    for issue in everywhere:
+        issue.area_issues = []
+    if everywhere:
+        in_areas = issues.exclude(area="").filter(
+            category__in={i.category for i in everywhere},
+            starts_on__lte=max(i.ends_on for i in everywhere),
+            ends_on__gte=min(i.starts_on for i in everywhere),
+        )
+        for area_issue in in_areas:
+            for issue in everywhere:
+                if issue.category == area_issue.category and _overlaps(issue, area_issue):
+                    issue.area_issues.append(area_issue)
+    counterpart = _filtered_issues(EmergingIssue.objects.filter(space=OuterRef("space"), area=""), filters).filter(
+        category=OuterRef("category"),
+        bin_days=OuterRef("bin_days"),
+        starts_on__lte=OuterRef("ends_on"),
+        ends_on__gte=OuterRef("starts_on"),
+    )
+    in_one_area = list(issues.exclude(area="").exclude(Exists(counterpart))[:DASHBOARD_ISSUES])
+    return everywhere, in_one_area
+
+
 def listening_dashboard(*, space: Space, filters: SignalFilters = SignalFilters()) -> dict:
     """Everything the listening dashboard shows, in a fixed number of queries."""
     signals = filters.apply(Signal.objects.filter(space=space))
@@ -255,17 +315,8 @@ def listening_dashboard(*, space: Space, filters: SignalFilters = SignalFilters(
         .order_by("-time", "-pk")
         .values_list("latitude", "longitude", "category", "area")[:MAP_POINTS]
     )
-    issues = issue_list(space=space)
-    if filters.since:
-        issues = issues.filter(ends_on__gte=filters.since)
-    if filters.until:
-        issues = issues.filter(starts_on__lte=filters.until)
-    if filters.category:
-        issues = issues.filter(category=filters.category)
-    if filters.source_id:
-        issues = issues.filter(category__in=Signal.objects.filter(source_id=filters.source_id).values("category"))
-    issues = list(issues[:DASHBOARD_ISSUES])
-    charts = issue_charts(space=space, issues=issues, source_id=filters.source_id)
+    everywhere, in_one_area = _dashboard_issues(space=space, filters=filters)
+    charts = issue_charts(space=space, issues=everywhere + in_one_area, source_id=filters.source_id)
     return {
         "sources": source_list(space=space),
         "signals_count": totals["count"],
@@ -273,7 +324,8 @@ def listening_dashboard(*, space: Space, filters: SignalFilters = SignalFilters(
         "first": first,
         "last": last,
         "bin_days": bin_days_for(first.date(), last.date()) if first and last else 1,
-        "issues": [(issue, charts[issue.pk]) for issue in issues],
+        "issues": [(issue, charts[issue.pk]) for issue in everywhere],
+        "area_issues": [(issue, charts[issue.pk]) for issue in in_one_area],
         "by_category": {
             "title": _("Signals by category"),
             "label_heading": _("Category"),
@@ -297,17 +349,32 @@ def issue_for_page(*, space: Space, issue_id: int) -> EmergingIssue | None:
 
 
 def issue_signals(*, issue: EmergingIssue, limit: int = 20) -> list[Signal]:
-    """Examples of the signals inside the issue's period, newest first."""
-    return list(
-        Signal.objects.filter(
-            space_id=issue.space_id,
-            category=issue.category,
-            time__date__gte=issue.starts_on,
-            time__date__lt=issue.ends_before,
-        )
-        .select_related("source")
-        .order_by("-time", "-pk")[:limit]
+    """Examples of the signals inside the issue's period (in its area, for an issue in one area),
+    newest first."""
+    signals = Signal.objects.filter(
+        space_id=issue.space_id,
+        category=issue.category,
+        time__date__gte=issue.starts_on,
+        time__date__lt=issue.ends_before,
     )
+    if issue.area:
+        signals = signals.filter(area=issue.area)
+    return list(signals.select_related("source").order_by("-time", "-pk")[:limit])
+
+
+def related_issues(*, issue: EmergingIssue) -> list[EmergingIssue]:
+    """For an issue over the whole space, the issues of its category in one area over an
+    overlapping period (where it rose); for an issue in one area, the issue over the whole space
+    it is part of, if its category rose everywhere too. One query."""
+    related = EmergingIssue.objects.filter(
+        space_id=issue.space_id,
+        category=issue.category,
+        bin_days=issue.bin_days,
+        starts_on__lte=issue.ends_on,
+        ends_on__gte=issue.starts_on,
+    )
+    related = related.filter(area="") if issue.area else related.exclude(area="")
+    return list(related.order_by(_dismissed_last(), "-score", "pk"))
 
 
 def issues_raised_for(*, question=None, space: Space | None = None) -> list[EmergingIssue]:

@@ -391,24 +391,27 @@ def bin_days_for(first: date, last: date) -> int:
     return 7 if (last - first).days >= WEEKLY_FROM_DAYS else 1
 
 
-def daily_counts(space: Space, *, categories=None, source_id=None, since=None, until=None):
-    """(category, day, number of signals) for the dated signals of a space, counted by the database."""
+def daily_counts(space: Space, *, categories=None, areas=None, source_id=None, since=None, until=None):
+    """(category, day, number of signals) for the dated signals of a space, counted by the database.
+    With `areas`, only the signals of those areas, counted per area: (category, area, day, n)."""
     signals = Signal.objects.filter(space=space, time__isnull=False).exclude(category="")
     if categories is not None:
         signals = signals.filter(category__in=categories)
+    if areas is not None:
+        signals = signals.filter(area__in=areas)
     if source_id:
         signals = signals.filter(source_id=source_id)
     if since:
         signals = signals.filter(time__date__gte=since)
     if until:
         signals = signals.filter(time__date__lte=until)
-    return list(
-        signals.annotate(day=TruncDate("time")).values_list("category", "day").annotate(n=Count("id")).order_by()
-    )
+    grouped = ("category", "area", "day") if areas is not None else ("category", "day")
+    return list(signals.annotate(day=TruncDate("time")).values_list(*grouped).annotate(n=Count("id")).order_by())
 
 
 def series_from_counts(rows, *, bin_days: int, first_day=None, last_day=None):
-    """The per-category CountSeries of bursts.py from (category, day, n) rows."""
+    """The per-group CountSeries of bursts.py from (group, day, n) rows; a group is a category, or
+    a (category, area) pair for the series of one area."""
     rows = [r for r in rows if r[1] is not None]
     days = np.repeat(np.array([r[1] for r in rows], dtype="datetime64[D]"), [r[2] for r in rows])
     groups = [r[0] for r in rows for _ in range(r[2])]
@@ -419,27 +422,38 @@ def _day(value) -> date:
     return value.astype("datetime64[D]").astype(date) if isinstance(value, np.datetime64) else value
 
 
+def category_and_area(group) -> tuple[str, str]:
+    """A burst's group as (category, area): a category alone stands for the whole space (area "")."""
+    return group if isinstance(group, tuple) else (group, "")
+
+
 def _bursts(space: Space) -> tuple[int, list]:
     """The bursts in the space's signals, strongest first, and the days per period used. Each
-    source's categories are counted from that source's first signal: before a source was
-    imported its categories were not silent, just not listened to, and a baseline of zeros there
-    would make its first weeks look like a burst."""
+    category is looked at over the whole space (group: the category) and, for the signals that
+    have an area, in each area against that area's own baseline (group: (category, area)), so
+    that one neighbourhood reporting far more than its usual shows even when the whole space's
+    count does not rise. Each source's groups are counted from that source's first signal:
+    before a source was imported its categories were not silent, just not listened to, and a
+    baseline of zeros there would make its first weeks look like a burst."""
     rows = list(
         Signal.objects.filter(space=space, time__isnull=False)
         .exclude(category="")
         .annotate(day=TruncDate("time"))
-        .values_list("source_id", "category", "day")
+        .values_list("source_id", "category", "area", "day")
         .annotate(n=Count("id"))
         .order_by()
     )
-    rows = [row for row in rows if row[2] is not None]
+    rows = [row for row in rows if row[3] is not None]
     if not rows:
         return 1, []
-    first_all, last = min(r[2] for r in rows), max(r[2] for r in rows)
+    first_all, last = min(r[3] for r in rows), max(r[3] for r in rows)
     bin_days = bin_days_for(first_all, last)
     by_source: dict[int, list] = {}
-    for source_id, category, day, n in rows:
-        by_source.setdefault(source_id, []).append((category, day, n))
+    for source_id, category, area, day, n in rows:
+        source_rows = by_source.setdefault(source_id, [])
+        source_rows.append((category, day, n))  # the whole space: summed over the areas by count_signals
+        if area:
+            source_rows.append(((category, area), day, n))
     strongest: dict[tuple, object] = {}
     for source_rows in by_source.values():
         first = min(r[1] for r in source_rows)
@@ -448,22 +462,26 @@ def _bursts(space: Space) -> tuple[int, list]:
         for burst in find_bursts(series, **(WEEKLY if bin_days == 7 else DAILY)):
             key = (burst.group, _day(burst.start))
             if key not in strongest or strongest[key].score < burst.score:
-                strongest[key] = burst  # the same category in two sources: the stronger burst
-    return bin_days, sorted(strongest.values(), key=lambda b: (-b.score, str(b.group), _day(b.start)))
+                strongest[key] = burst  # the same group in two sources: the stronger burst
+    return bin_days, sorted(strongest.values(), key=lambda b: (-b.score, category_and_area(b.group), _day(b.start)))
 
 
 @transaction.atomic
 def emerging_issues_recompute(*, space: Space) -> int:
     """Find the space's emerging issues again from its signals (after an import, a feed fetch,
-    and daily). A burst that matches an existing issue (same category, overlapping period)
-    updates it and keeps the staff's decision; issues nobody decided on that are no longer
-    found are removed; decided ones stay. Returns the number of issues found."""
+    and daily), over the whole space and in each area. A burst that matches an existing issue
+    (same category, same area, same days per period, overlapping period) updates it and keeps the
+    staff's decision; issues nobody decided on that are no longer found are removed; decided
+    ones stay. Returns the number of issues found (over the whole space and in areas)."""
     Space.objects.select_for_update().filter(pk=space.pk).first()  # one recomputation per space at a time
     bin_days, bursts = _bursts(space)
     kept_ids: set[int] = set()
-    existing = list(EmergingIssue.objects.filter(space=space, area=""))
+    existing: dict[tuple[str, str], list[EmergingIssue]] = {}
+    for issue in EmergingIssue.objects.filter(space=space, bin_days=bin_days):
+        existing.setdefault((issue.category, issue.area), []).append(issue)
     now = timezone.now()
     for burst in bursts:
+        category, area = category_and_area(burst.group)
         start, end, peak = _day(burst.start), _day(burst.end), _day(burst.peak)
         values = {
             "ends_on": end,
@@ -478,18 +496,14 @@ def emerging_issues_recompute(*, space: Space) -> int:
         match = next(
             (
                 issue
-                for issue in existing
-                if issue.pk not in kept_ids
-                and issue.category == burst.group
-                and issue.bin_days == bin_days
-                and issue.starts_on <= end
-                and start <= issue.ends_on
+                for issue in existing.get((category, area), ())
+                if issue.pk not in kept_ids and issue.starts_on <= end and start <= issue.ends_on
             ),
             None,
         )
         if match is None:
             match = EmergingIssue.objects.filter(
-                space=space, category=burst.group, area="", bin_days=bin_days, starts_on=start
+                space=space, category=category, area=area, bin_days=bin_days, starts_on=start
             ).first()
         if match is not None:
             for name, value in values.items():
@@ -498,7 +512,7 @@ def emerging_issues_recompute(*, space: Space) -> int:
             match.save()
         else:
             match = EmergingIssue.objects.create(
-                space=space, category=burst.group, bin_days=bin_days, starts_on=start, **values
+                space=space, category=category, area=area, bin_days=bin_days, starts_on=start, **values
             )
         kept_ids.add(match.pk)
     EmergingIssue.objects.filter(space=space, status=IssueStatus.NEW).exclude(pk__in=kept_ids).delete()
@@ -533,7 +547,7 @@ def _lock_undecided(issue: EmergingIssue) -> EmergingIssue:
 def issue_summary(issue: EmergingIssue) -> str:
     """A neutral description of the issue, used as the details of what is created from it."""
     values = {
-        "category": issue.category,
+        "category": issue.name,  # with its area, when the issue rose in one area
         "observed": issue.observed,
         "start": issue.starts_on.isoformat(),
         "end": (issue.ends_before - timedelta(days=1)).isoformat(),

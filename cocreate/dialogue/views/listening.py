@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,6 +47,15 @@ def _issue(space, issue_id):
 
 @login_required
 def dashboard(request, slug):
+    """The listening dashboard. Emerging issues are found over the whole space and in each area;
+    to keep the list readable they are grouped rather than listed side by side. Each issue over
+    the whole space comes with “Where”: the areas where its category rose over an overlapping
+    period, as one line each, so a city-wide burst says where it happened without a card per
+    area. A second list holds only the issues in one area whose category did not rise over the
+    whole space at the time (“Dirty alleys — Canton” when only Canton reports far more than its
+    usual). So each burst appears once, in its place. A filter “everywhere / by area” was the
+    other choice; it shows one list at a time, which separates a city-wide burst from the areas
+    it came from."""
     space = _space(request, slug)
     sources = ListeningSource.objects.filter(space=space)
     form = DashboardFilterForm(request.GET or None, sources=sources)
@@ -122,9 +132,18 @@ def signal_import(request, slug):
 def signals(request, slug):
     space = _space(request, slug)
     source_id = posted_id(request.GET.get("source", ""))
-    filters = selectors.SignalFilters(source_id=source_id, category=request.GET.get("category", "")[:200])
+    filters = selectors.SignalFilters(
+        source_id=source_id, category=request.GET.get("category", "")[:200], area=request.GET.get("area", "")[:200]
+    )
     page = Paginator(selectors.signal_list(space=space, filters=filters), 50).get_page(request.GET.get("page"))
-    return render(request, "dialogue/listening_signals.html", {"space": space, "page": page, "filters": filters})
+    query = urlencode(
+        {k: v for k, v in (("source", source_id), ("category", filters.category), ("area", filters.area)) if v}
+    )
+    return render(
+        request,
+        "dialogue/listening_signals.html",
+        {"space": space, "page": page, "filters": filters, "query": query},
+    )
 
 
 @login_required
@@ -140,6 +159,7 @@ def issue_detail(request, slug, issue_id):
             "issue": issue,
             "chart": chart,
             "signals": selectors.issue_signals(issue=issue),
+            "related": selectors.related_issues(issue=issue),
             "decided": issue.status in {IssueStatus.QUESTION, IssueStatus.CHALLENGE},
         },
     )
@@ -190,7 +210,7 @@ def issue_to_question(request, slug, issue_id):
     form = IssueQuestionForm(
         request.POST or None,
         spaces=_dialogue_spaces(request.user),
-        initial={"dialogue_space": space.pk, "title": issue.category[:200], "details": services.issue_summary(issue)},
+        initial={"dialogue_space": space.pk, "title": issue.name[:200], "details": services.issue_summary(issue)},
     )
     turn = lambda data: services.emerging_issue_to_question(person=request.user, issue=issue, **data)  # noqa: E731
     question = saved(request, form, turn, _("The question is asked. People can now support it."))
@@ -208,7 +228,7 @@ def issue_to_challenge(request, slug, issue_id):
     form = IssueChallengeForm(
         request.POST or None,
         organisations=_organisations(request.user),
-        initial={"title": issue.category[:200], "starts_at": timezone.localtime().replace(second=0, microsecond=0)},
+        initial={"title": issue.name[:200], "starts_at": timezone.localtime().replace(second=0, microsecond=0)},
     )
     turn = lambda data: services.emerging_issue_to_challenge(person=request.user, issue=issue, **data)  # noqa: E731
     challenge_space = saved(request, form, turn, _("The challenge is ready. Check its phases and settings."))
