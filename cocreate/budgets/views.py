@@ -29,6 +29,7 @@ from cocreate.budgets.models import BallotKind, ChangeSuggestion, DeliveryUpdate
 from cocreate.budgets.results import explain_rule
 from cocreate.spaces.permissions import Refused, can, ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page
+from cocreate.web.exports import spreadsheet_cell
 from cocreate.web.forms import add_service_errors
 from cocreate.web.forms import saved as _saved
 
@@ -400,11 +401,6 @@ def enter_ballot(request, slug, budget_id):
     )
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet would run a cell starting with = + - @ as a formula: quote it."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 @login_required
 def voting_codes(request, slug, budget_id):
     budget = _budget(request, slug, budget_id)
@@ -419,7 +415,8 @@ def voting_codes(request, slug, budget_id):
         writer = csv.writer(response)
         writer.writerow(["reference", "postcode", "district", "voting_code"])
         for resident, code in issued:
-            writer.writerow([_cell(resident.reference), _cell(resident.postcode), _cell(resident.district), code])
+            cells = (resident.reference, resident.postcode, resident.district)
+            writer.writerow([*(spreadsheet_cell(cell) for cell in cells), code])
         return response
     return render(
         request,

@@ -10,6 +10,28 @@ from collections.abc import Iterable
 from django.http import HttpResponse, StreamingHttpResponse
 
 FORMATS = ("csv", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A cell as a spreadsheet program should read it: text it would run as a formula (starting
+    with = + - @, a tab or a carriage return: someone's idea titled “=HYPERLINK(…)”) gets a
+    leading apostrophe, so it shows as the text it is. Numbers, including negative ones, and
+    empty cells are left alone."""
+    if value is None or isinstance(value, int | float):
+        return value
+    text = str(value)
+    if text[:1] in FORMULA_STARTS and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _Echo:
@@ -22,7 +44,8 @@ class _Echo:
 
 def export_response(*, rows: Iterable[dict], columns: list[str], name: str, fmt: str) -> HttpResponse:
     """A download of `rows` (dicts whose keys are `columns`) named `name`.csv or `name`.json.
-    The CSV is streamed row by row; the JSON is one list of objects."""
+    The CSV is streamed row by row, each cell made safe for spreadsheet programs
+    (`spreadsheet_cell`); the JSON is one list of objects, as written."""
     if fmt not in FORMATS:
         raise ValueError(f"Open data files are CSV or JSON, not {fmt!r}.")
     if fmt == "json":
@@ -36,7 +59,7 @@ def export_response(*, rows: Iterable[dict], columns: list[str], name: str, fmt:
             # The byte-order mark makes spreadsheet programs read the accents right.
             yield "\ufeff" + writer.writeheader()
             for row in rows:
-                yield writer.writerow(row)
+                yield writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
 
         result = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     result["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

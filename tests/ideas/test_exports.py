@@ -59,3 +59,11 @@ def test_private_space_data_is_not_open(client):
 def test_unknown_export_is_not_found(client, space):
     assert client.get(reverse("ideas:export", args=[space.slug, "people", "csv"])).status_code == 404
     assert client.get(reverse("ideas:export", args=[space.slug, "ideas", "xlsx"])).status_code == 404
+
+
+def test_a_title_a_spreadsheet_would_run_as_a_formula_is_written_as_text(client, space, other_person):
+    factories.IdeaFactory(space=space, author=other_person, title='=HYPERLINK("http://evil.example","Click")')
+    rows = list(csv.DictReader(io.StringIO(_get(client, space, "ideas", "csv").decode("utf-8-sig"))))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert rows[0]["supports"] == "0"
+    assert json.loads(_get(client, space, "ideas", "json"))[0]["title"].startswith("=HYPERLINK")  # JSON as written

@@ -31,6 +31,7 @@ from cocreate.challenges.selectors.teams import teams_joined
 from cocreate.challenges.services import judging as services
 from cocreate.challenges.views import page_space
 from cocreate.spaces.permissions import Refused, can, ensure_can, refuse, unwrapped
+from cocreate.web.exports import spreadsheet_cell
 from cocreate.web.forms import add_service_errors, saved
 
 
@@ -388,22 +389,8 @@ def _csv(name: str, header: list[str], rows: list[list]) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([spreadsheet_cell(value) for value in row])
     return response
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula is written as text."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _number(text) else text
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 @login_required
