@@ -244,8 +244,10 @@ DIGEST_CRON = os.environ.get("COCREATE_DIGEST_CRON", "*/15 * * * *")
 # (Pol.is' own interval is one update per batch of votes; the replay of a conversation uses it too).
 OPINION_MAP_VOTES_PER_UPDATE = int(os.environ.get("COCREATE_OPINION_MAP_VOTES_PER_UPDATE", "500"))
 
-# Listening feeds are never read from the platform's own network (loopback, private and link-local
-# addresses, cloud metadata): an agency whose feeds are on its intranet turns this on.
+# Listening feeds are read only from public addresses (not loopback, private or link-local ones, nor
+# the cloud's metadata service); an agency whose feeds are on its intranet turns this on, which
+# allows private and loopback addresses but still never link-local ones (metadata). Feeds are read
+# directly, not through HTTP(S)_PROXY: a proxy would reach addresses that cannot be checked here.
 LISTENING_FEEDS_ALLOW_PRIVATE = env_flag("COCREATE_LISTENING_FEEDS_ALLOW_PRIVATE")
 
 # --- Languages ----------------------------------------------------------------------------

@@ -416,7 +416,7 @@ def voting_codes(request, slug, budget_id):
         writer.writerow(["reference", "postcode", "district", "voting_code"])
         for resident, code in issued:
             cells = (resident.reference, resident.postcode, resident.district)
-            writer.writerow([*(spreadsheet_cell(cell) for cell in cells), code])
+            writer.writerow([*(spreadsheet_cell(cell, numbers_as_text=True) for cell in cells), code])
         return response
     return render(
         request,

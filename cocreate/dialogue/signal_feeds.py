@@ -12,6 +12,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -49,7 +50,8 @@ def _strip_tags(html: str) -> str:
     return " ".join(strip_tags(html or "").split())
 
 
-FEED_TIMEOUT_SECONDS = 20
+FEED_TIMEOUT_SECONDS = 20  # for each step: connecting, each answer, each piece of the feed
+FEED_DEADLINE_SECONDS = 60  # for the whole reading, redirects included
 FEED_MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -57,32 +59,49 @@ REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
-def is_public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Is `ip` an address on the public internet? Not loopback, private, link-local, site-local,
-    multicast, reserved, unspecified, shared (100.64.0.0/10) or for documentation. An IPv6 address
-    that carries an IPv4 one (IPv4-mapped, 6to4, NAT64) is judged by the IPv4 address it carries."""
+def _carried(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The IPv4 address an IPv6 address carries (IPv4-mapped, 6to4, NAT64), or the address itself."""
     if isinstance(ip, ipaddress.IPv6Address):
         carried = ip.ipv4_mapped or ip.sixtofour
         if carried is None and ip in NAT64:
             carried = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if carried is not None:
-            return is_public_ip(carried)
-        if ip.is_site_local or ip.teredo:
-            return False
+            return carried
+    return ip
+
+
+def is_public_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Is `ip` an address on the public internet? Not loopback, private, link-local, site-local,
+    multicast, reserved, unspecified, shared (100.64.0.0/10) or for documentation. An IPv6 address
+    that carries an IPv4 one (IPv4-mapped, 6to4, NAT64) is judged by the IPv4 address it carries."""
+    ip = _carried(ip)
+    if isinstance(ip, ipaddress.IPv6Address) and (ip.is_site_local or ip.teredo):
+        return False
     return ip.is_global and not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
     )
 
 
+def is_readable_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """May a feed be read from `ip`? Public addresses; with LISTENING_FEEDS_ALLOW_PRIVATE also the
+    agency's own network, but never link-local addresses (the cloud's metadata service,
+    169.254.169.254, hands out the server's credentials), unspecified or multicast ones."""
+    if is_public_ip(ip):
+        return True
+    ip = _carried(ip)
+    return settings.LISTENING_FEEDS_ALLOW_PRIVATE and not (ip.is_link_local or ip.is_unspecified or ip.is_multicast)
+
+
 def is_inside_address(address: str) -> bool:
-    """Does `address` name, as written, a host inside the platform's own network ("localhost",
-    127.0.0.1, 10.x, 169.254.x, ::1…)? No look-up: reading the feed checks what a name resolves to."""
+    """Does `address` name, as written, a host inside the platform's own network that feeds may
+    not be read from ("localhost", 127.0.0.1, 10.x, 169.254.x, ::1…; see `is_readable_ip`)? No
+    look-up: reading the feed checks what a name resolves to."""
     try:
         host = (urllib.parse.urlsplit(address.strip()).hostname or "").rstrip(".")
     except ValueError:
         return False
     if host == "localhost" or host.endswith(".localhost"):
-        return True
+        return not settings.LISTENING_FEEDS_ALLOW_PRIVATE
     try:
         ip = ipaddress.ip_address(host)
     except ValueError:
@@ -90,18 +109,17 @@ def is_inside_address(address: str) -> bool:
             ip = ipaddress.IPv4Address(socket.inet_aton(host))  # the short forms too: 127.1, 2130706433, 0x7f.1
         except (OSError, ValueError):
             return False
-    return not is_public_ip(ip)
+    return not is_readable_ip(ip)
 
 
 def _checked_addresses(host: str, port: int) -> list[str]:
-    """The addresses `host` resolves to; refused (InsideAddress) when any of them is not public,
-    unless the platform is set to read feeds on its own network."""
+    """The addresses `host` resolves to; refused (InsideAddress) when a feed may not be read from
+    any one of them (`is_readable_ip`)."""
     found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     addresses = list(dict.fromkeys(info[4][0] for info in found))
-    if not settings.LISTENING_FEEDS_ALLOW_PRIVATE:
-        for address in addresses:
-            if not is_public_ip(ipaddress.ip_address(address)):
-                raise InsideAddress(inside_address_message())
+    for address in addresses:
+        if not is_readable_ip(ipaddress.ip_address(address.split("%")[0])):
+            raise InsideAddress(inside_address_message())
     return addresses
 
 
@@ -117,7 +135,7 @@ def _connect_checked(host: str, port: int, timeout, source_address) -> socket.so
             continue
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return connection
-    raise problem or OSError(f"{host} has no address")
+    raise problem or OSError(_("the name %(host)s has no address") % {"host": host})
 
 
 class _CheckedHTTPConnection(http.client.HTTPConnection):
@@ -177,13 +195,37 @@ def _feed_opener() -> urllib.request.OpenerDirector:
     return opener
 
 
+def _check_deadline(deadline: float) -> None:
+    if time.monotonic() > deadline:
+        raise FeedProblem(
+            _("The feed took longer than %(seconds)s seconds to read, so it was stopped.")
+            % {"seconds": FEED_DEADLINE_SECONDS}
+        )
+
+
+def _read_until(response, deadline: float) -> bytes:
+    """The answer's bytes, piece by piece as they arrive, up to FEED_MAX_BYTES + 1 and until the
+    deadline: a server sending one byte at a time cannot hold the worker for hours."""
+    pieces, size = [], 0
+    while size <= FEED_MAX_BYTES:
+        _check_deadline(deadline)
+        piece = response.read1(65536)
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)[: FEED_MAX_BYTES + 1]
+
+
 def _download(address: str) -> tuple[bytes, dict]:
     """The feed's bytes and headers, with a time limit and a size limit: feedparser's own fetching
     has neither, and one slow or endless feed must not hold the task worker. Only public http(s)
     addresses, and at most MAX_REDIRECTS redirects, each checked like the first address."""
     opener = _feed_opener()
+    deadline = time.monotonic() + FEED_DEADLINE_SECONDS
     for redirects in range(MAX_REDIRECTS + 1):
         try:
+            _check_deadline(deadline)
             if urllib.parse.urlsplit(address).scheme.lower() not in ("http", "https"):
                 if redirects:
                     raise FeedProblem(
@@ -195,7 +237,7 @@ def _download(address: str) -> tuple[bytes, dict]:
                 raise FeedProblem(_("A feed's address starts with http:// or https://."))
             request = urllib.request.Request(address, headers={"User-Agent": "Cocreate listening (feed reader)"})
             with opener.open(request, timeout=FEED_TIMEOUT_SECONDS) as response:
-                content = response.read(FEED_MAX_BYTES + 1)
+                content = _read_until(response, deadline)
                 headers = dict(response.headers.items()) if response.headers else {}
         except InsideAddress as refused:
             if redirects:

@@ -13,15 +13,16 @@ FORMATS = ("csv", "json")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def spreadsheet_cell(value):
+def spreadsheet_cell(value, *, numbers_as_text: bool = False):
     """A cell as a spreadsheet program should read it: text it would run as a formula (starting
     with = + - @, a tab or a carriage return: someone's idea titled “=HYPERLINK(…)”) gets a
     leading apostrophe, so it shows as the text it is. Numbers, including negative ones, and
-    empty cells are left alone."""
+    empty cells are left alone; with `numbers_as_text`, text that looks like a signed number
+    (a reference “-0123”, a phone number “+4412345”) is quoted too, so it keeps its sign and zeros."""
     if value is None or isinstance(value, int | float):
         return value
     text = str(value)
-    if text[:1] in FORMULA_STARTS and not _is_number(text):
+    if text[:1] in FORMULA_STARTS and (numbers_as_text or not _is_number(text)):
         return "'" + text
     return text
 

@@ -377,6 +377,12 @@ def test_an_agency_reading_its_intranet_may_add_a_private_feed_address(setup, se
         person=staff, space=space, name="Intranet", kind=SourceKind.FEED, feed_url="http://10.1.2.3/rss"
     )
     assert source.feed_url == "http://10.1.2.3/rss"
+    with pytest.raises(ValidationError) as refused:
+        services.listening_source_add(
+            person=staff, space=space, name="Metadata", kind=SourceKind.FEED, feed_url="http://169.254.169.254/latest/"
+        )
+    assert "inside the platform's own network" in str(refused.value)
+    assert ListeningSource.objects.count() == 1
 
 
 def test_only_due_feeds_are_fetched(setup, tmp_path, feed_server):

@@ -271,3 +271,27 @@ def test_the_dashboard_the_issue_list_and_an_issue_page_run_the_same_queries_for
     assert (page_queries(client, dashboard), page_queries(client, issue_page)) == few
     with django_assert_num_queries(1):
         assert len(list(selectors.issue_list(space=space))) == 13
+
+
+def test_the_space_page_counts_new_issues_as_the_dashboard_lists_them(tmp_path):
+    """“Snow” over the whole space and “Snow — Canton” under its “Where” are one issue to decide on;
+    “Dirty alleys — Canton”, which rose in Canton only, is another."""
+    from cocreate.dialogue.selectors.listening import listening_overview
+
+    space, staff, _org, _snow = space_with_issue(tmp_path)
+    assert EmergingIssue.objects.filter(space=space).count() == 2
+    assert listening_overview(space=space, viewer=staff)["new_count"] == 1
+    _import(space, staff, tmp_path, area_burst_signals(), "alleys.json")
+    assert listening_overview(space=space, viewer=staff)["new_count"] == 2
+
+
+def test_an_area_issue_whose_whole_space_issue_is_not_shown_is_listed_on_its_own(tmp_path, monkeypatch):
+    from cocreate.dialogue.selectors import listening as selectors
+
+    space, staff, _org, snow = space_with_issue(tmp_path)
+    rats = _renamed(burst_signals(category="Rats", burst=40, area=""), "rats")  # stronger, with no area
+    _import(space, staff, tmp_path, rats, "rats.json")
+    monkeypatch.setattr(selectors, "DASHBOARD_ISSUES", 1)  # only the strongest issue over the whole space
+    dashboard = selectors.listening_dashboard(space=space)
+    assert [issue.category for issue, _chart in dashboard["issues"]] == ["Rats"]
+    assert [issue.name for issue, _chart in dashboard["area_issues"]] == ["Snow — Canton"]

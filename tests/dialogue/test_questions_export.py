@@ -105,6 +105,13 @@ def test_an_answered_question_comes_with_its_answer_video_transcript_and_links(c
     assert row["declined"] is None and row["decline_reason"] == ""
 
 
+def test_an_answer_linked_to_a_private_space_does_not_give_its_address(client, asked):
+    asked["linked"].visibility = "private"
+    asked["linked"].save(update_fields=["visibility"])
+    row = as_json(client, asked["space"])[asked["answered"].pk]
+    assert row["linked_space_address"] == "" and row["measure"] == "Road paving plan 2025"
+
+
 def test_a_declined_question_comes_with_its_reason_and_no_answer(client, asked):
     row = as_json(client, asked["space"])[asked["declined"].pk]
     assert row["status"] == "declined" and row["decline_reason"] == "Not a question about public services."

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cocreate.dialogue import signal_feeds
-from cocreate.dialogue.signal_feeds import FeedProblem, InsideAddress, is_public_ip, read_feed
+from cocreate.dialogue.signal_feeds import FeedProblem, InsideAddress, is_inside_address, is_public_ip, read_feed
 
 INSIDE = "This address points inside the platform's own network, so it cannot be read as a feed."
 REDIRECTED_INSIDE = "The feed's address redirects inside the platform's own network, so it cannot be read."
@@ -217,6 +217,34 @@ def test_the_platforms_own_test_server_is_refused_unless_the_agency_allows_its_n
     assert [s.external_id for s in read_feed(f"{feed_server}/news.xml")] == ["news-1", "news-2"]
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://[fe80::1]/",
+        "http://0.0.0.0/",
+    ],
+)
+def test_an_agency_reading_its_intranet_still_never_reads_link_local_addresses(web, settings, address):
+    """The cloud's metadata service (169.254.169.254) hands out the server's credentials."""
+    settings.LISTENING_FEEDS_ALLOW_PRIVATE = True
+    assert is_inside_address(address)
+    with pytest.raises(InsideAddress):
+        read_feed(address)
+    assert web.connected == []
+
+
+def test_a_name_leading_to_the_metadata_service_is_refused_even_on_an_intranet(web, settings, monkeypatch):
+    settings.LISTENING_FEEDS_ALLOW_PRIVATE = True
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda *a, **k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("169.254.169.254", 80))]
+    )
+    with pytest.raises(InsideAddress):
+        read_feed("http://metadata.example.org/latest/")
+    assert web.connected == []
+
+
 # --- redirects -----------------------------------------------------------------------------------
 
 
@@ -372,3 +400,28 @@ def test_https_connects_to_the_address_checked_and_checks_the_certificate_agains
         read_feed("https://other.example.org/feed.xml")
     assert "certificate" in str(refused.value).lower() and "other.example.org" in str(refused.value)
     assert web.hosts == ["news.example.org"]
+
+
+def test_a_feed_sent_a_byte_at_a_time_is_stopped_at_the_deadline(monkeypatch):
+    """Each piece arrives within the per-step time limit, but the whole reading has a deadline."""
+    clock = iter(range(1000))
+    monkeypatch.setattr(signal_feeds.time, "monotonic", lambda: next(clock) * 10.0)  # 10 s pass per piece
+
+    class Trickle:
+        def read1(self, size):
+            return b"x"
+
+    with pytest.raises(FeedProblem) as stopped:
+        signal_feeds._read_until(Trickle(), deadline=signal_feeds.FEED_DEADLINE_SECONDS)
+    assert "took longer than 60 seconds" in str(stopped.value)
+
+
+def test_a_feed_is_read_in_pieces_until_its_end():
+    class Pieces:
+        def __init__(self):
+            self.pieces = [b"<rss>", b"</rss>", b""]
+
+        def read1(self, size):
+            return self.pieces.pop(0)
+
+    assert signal_feeds._read_until(Pieces(), deadline=float("inf")) == b"<rss></rss>"

@@ -24,3 +24,9 @@ from cocreate.web.exports import spreadsheet_cell
 )
 def test_formula_like_text_is_quoted_and_the_rest_left_alone(value, written):
     assert spreadsheet_cell(value) == written
+
+
+def test_number_like_references_keep_their_sign_when_asked():
+    assert spreadsheet_cell("-0123", numbers_as_text=True) == "'-0123"
+    assert spreadsheet_cell("+4412345", numbers_as_text=True) == "'+4412345"
+    assert spreadsheet_cell("0123", numbers_as_text=True) == "0123"

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 
 from cocreate.dialogue.models import QuestionStatus
 from cocreate.dialogue.selectors.questions import questions_for_export
-from cocreate.spaces.models import Origin, Space
+from cocreate.spaces.models import Origin, Space, Visibility
 from cocreate.web.exports import export_response
 
 QUESTION_COLUMNS = [
@@ -62,7 +62,9 @@ def question_rows(space: Space, *, full_address: Callable[[str], str]) -> Iterat
             "measure": answer.measure_title if answer else "",
             "measure_address": answer.measure_url if answer and answer.measure_title else "",
             "linked_space_address": (
-                full_address(answer.linked_space.get_absolute_url()) if answer and answer.linked_space else ""
+                full_address(answer.linked_space.get_absolute_url())
+                if answer and answer.linked_space and answer.linked_space.visibility == Visibility.PUBLIC
+                else ""  # a private space's address is not spread further
             ),
             "declined": _moment(question.declined_at) if declined else None,
             "decline_reason": question.decline_reason if declined else "",

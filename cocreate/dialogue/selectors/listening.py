@@ -266,7 +266,8 @@ def _overlaps(issue: EmergingIssue, other: EmergingIssue) -> bool:
 def _dashboard_issues(*, space: Space, filters: SignalFilters) -> tuple[list[EmergingIssue], list[EmergingIssue]]:
     """The strongest issues over the whole space, each with `area_issues`: the issues of its
     category in one area over an overlapping period (where it rose); and the strongest issues in
-    one area whose category did not rise over the whole space at that time. Three queries."""
+    one area not listed under one of those (mostly: their category did not rise over the whole
+    space at that time), so that every issue found shows once. Three queries."""
     issues = _filtered_issues(issue_list(space=space), filters)
     everywhere = list(issues.filter(area="")[:DASHBOARD_ISSUES])
     for issue in everywhere:
@@ -281,13 +282,8 @@ def _dashboard_issues(*, space: Space, filters: SignalFilters) -> tuple[list[Eme
             for issue in everywhere:
                 if issue.category == area_issue.category and _overlaps(issue, area_issue):
                     issue.area_issues.append(area_issue)
-    counterpart = _filtered_issues(EmergingIssue.objects.filter(space=OuterRef("space"), area=""), filters).filter(
-        category=OuterRef("category"),
-        bin_days=OuterRef("bin_days"),
-        starts_on__lte=OuterRef("ends_on"),
-        ends_on__gte=OuterRef("starts_on"),
-    )
-    in_one_area = list(issues.exclude(area="").exclude(Exists(counterpart))[:DASHBOARD_ISSUES])
+    shown = {area_issue.pk for issue in everywhere for area_issue in issue.area_issues}
+    in_one_area = list(issues.exclude(area="").exclude(pk__in=shown)[:DASHBOARD_ISSUES])
     return everywhere, in_one_area
 
 
@@ -396,7 +392,23 @@ def listening_overview(*, space, viewer):
     counts = Signal.objects.filter(space=space).aggregate(n=Count("id"), sources=Count("source", distinct=True))
     if not counts["n"]:
         return None
-    issues = list(EmergingIssue.objects.filter(space=space).values("status").annotate(n=Count("id")).order_by())
+    # Counted as the dashboard lists them: an area issue whose category rose over the whole space
+    # at the same time is a line under that issue, not an issue of its own.
+    whole_space = EmergingIssue.objects.filter(
+        space=OuterRef("space"),
+        area="",
+        category=OuterRef("category"),
+        bin_days=OuterRef("bin_days"),
+        starts_on__lte=OuterRef("ends_on"),
+        ends_on__gte=OuterRef("starts_on"),
+    )
+    issues = list(
+        EmergingIssue.objects.filter(space=space)
+        .filter(Q(area="") | ~Exists(whole_space))
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     by_status = {row["status"]: row["n"] for row in issues}
     acted = list(
         EmergingIssue.objects.filter(space=space, status__in=[IssueStatus.QUESTION, IssueStatus.CHALLENGE])

@@ -160,6 +160,7 @@ def questions_for_export(*, space: Space) -> QuerySet[Question]:
             "answer__measure_title",
             "answer__measure_url",
             "answer__linked_space__slug",
+            "answer__linked_space__visibility",
         )
         .order_by("pk")
     )

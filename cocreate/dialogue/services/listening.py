@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import numpy as np
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F
@@ -61,7 +60,7 @@ def _check_feed_url(feed_url: str) -> str:
         raise ValidationError({"feed_url": _("A feed's address starts with http:// or https://.")})
     if len(feed_url) > 500:
         raise ValidationError({"feed_url": _("A feed's address has at most 500 characters.")})
-    if not settings.LISTENING_FEEDS_ALLOW_PRIVATE and is_inside_address(feed_url):
+    if is_inside_address(feed_url):
         # Only the address as written (no look-up here): reading the feed checks where a name leads.
         raise ValidationError({"feed_url": inside_address_message()})
     return feed_url
