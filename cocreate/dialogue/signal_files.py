@@ -48,6 +48,8 @@ class Signal:
     category: str = ""
     text: str = ""
     extra: dict = field(default_factory=dict)
+    # Created by the agency's own staff or systems (a crew's round), not by the public.
+    raised_by_agency: bool = False
 
 
 class Problem(NamedTuple):
@@ -236,6 +238,9 @@ def _rest(row: dict[str, str], used: set[str]) -> dict[str, str]:
 # --- Baltimore 311 service requests ------------------------------------------------------------
 
 SERVICE_REQUEST_COLUMNS = ["ServiceRequestNum", "SRType", "CreatedDate"]
+# How a request reached 311 when the city's own staff or systems created it: a crew's proactive
+# round ("SW-Rat Rubout Proactive"), a pothole an inspector picked up. Not the public speaking.
+AGENCY_METHODS = {"Internal", "System"}
 _SERVICE_REQUEST_USED = {"ServiceRequestNum", "SRType", "CreatedDate", "Address", "Latitude", "Longitude"}
 
 
@@ -249,7 +254,8 @@ def read_service_requests_csv(
     Latitude/Longitude the position, except whole-degree values (39, -77), which the export uses
     when an address was not located and would put the request outside the city. Every other
     non-empty column (MethodReceived, Agency, Neighborhood, CouncilDistrict, SRStatus, …) is kept
-    in `extra` under its own name. These requests carry no free text."""
+    in `extra` under its own name. A request whose MethodReceived is Internal or System was
+    created by the city itself and is marked `raised_by_agency`. These requests carry no free text."""
     text, name, problems = _read_text(source)
 
     def build(row: dict[str, str]) -> Signal:
@@ -272,6 +278,7 @@ def read_service_requests_csv(
             longitude=longitude,
             category=row["SRType"].strip(),
             extra=_rest(row, _SERVICE_REQUEST_USED),
+            raised_by_agency=row.get("MethodReceived", "").strip() in AGENCY_METHODS,
         )
 
     kind = "Baltimore 311 service request"
@@ -358,6 +365,7 @@ JSON_KEYS = {
     "category": ("category", "type"),
     "text": ("text", "body", "message"),
     "extra": ("extra",),
+    "raised_by_agency": ("raised_by_agency",),
 }
 
 
@@ -368,7 +376,8 @@ def read_signals_json(source: Source, *, source_name: str | None = None) -> tupl
     source; external_id or id; time, created, created_at or date (ISO 8601 — "2024-05-03T10:15:00Z",
     "2024-05-03T10:15:00+02:00", or a day "2024-05-03", taken as midnight UTC; a time without an
     offset is taken as UTC); place, address or location; latitude or lat; longitude, lon or lng;
-    category or type; text, body or message; extra (an object). Any other key is kept in `extra`.
+    category or type; text, body or message; raised_by_agency (true when the agency's own staff or
+    systems created it); extra (an object). Any other key is kept in `extra`.
     Every key is optional, but a signal needs a text or a category. `source_name` fills a missing
     source (default: the file's name). A broken JSON Lines line is reported and skipped; a
     broken JSON array cannot be split safely and raises SignalFileError."""
@@ -496,6 +505,9 @@ def _json_signal(item: object, default_source: str) -> Signal:
     if not isinstance(extra, dict):
         raise _Skip("“extra” is not an object")
     known = {spelling for spellings in JSON_KEYS.values() for spelling in spellings}
+    by_agency = _json_value(item, "raised_by_agency")
+    if by_agency is not None and not isinstance(by_agency, bool):
+        raise _Skip("“raised_by_agency” is not true or false")
     return Signal(
         source=_json_text(item, "source") or default_source,
         external_id=_json_text(item, "external_id"),
@@ -506,4 +518,5 @@ def _json_signal(item: object, default_source: str) -> Signal:
         category=category,
         text=text,
         extra={**{key: value for key, value in item.items() if key not in known}, **extra},
+        raised_by_agency=bool(by_agency),
     )

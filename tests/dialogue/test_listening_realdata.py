@@ -23,12 +23,12 @@ def test_the_311_sample_shows_the_january_2016_blizzard_first():
     in_areas = EmergingIssue.objects.filter(space=space).exclude(area="")
     assert found == everywhere.count() + in_areas.count()
     assert 5 <= everywhere.count() <= 60  # few enough for a person to read
-    # About 4,500 (request type, neighbourhood) series give about 80 bursts, nearly all a crew's
-    # proactive rat-rubout sweep of one neighbourhood (three or more in a week where none is usual).
-    assert 20 <= in_areas.count() <= 150
-    top_area = in_areas.order_by("-score").first()
-    assert (top_area.category, top_area.area, top_area.bin_days) == ("SW-Rat Rubout Proactive", "Canton", 7)
-    assert str(top_area.starts_on).startswith("2017-07") and top_area.observed >= 10
+    # The city's own rounds (MethodReceived Internal or System: 2,213 of the 10,000, most of them
+    # proactive rat-rubout sweeps of one neighbourhood) are listed but raise no issue; what the
+    # public raised gives only a few bursts in one neighbourhood.
+    assert Signal.objects.filter(space=space, raised_by_agency=True).count() == 2213
+    assert not EmergingIssue.objects.filter(space=space, category__endswith="Proactive").exists()
+    assert 1 <= in_areas.count() <= 20
     top = everywhere.order_by("-score").first()
     assert top.category == "TRM-Snow/Icy Conditions" and top.bin_days == 7
     assert str(top.starts_on).startswith("2016-01")

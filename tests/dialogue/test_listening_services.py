@@ -143,6 +143,19 @@ def test_staff_decisions_survive_a_recomputation_and_undecided_issues_that_vanis
     assert not EmergingIssue.objects.exists()
 
 
+def test_a_burst_of_signals_the_agency_raised_itself_is_no_emerging_issue(setup, tmp_path):
+    """A crew's round of forty addresses in one day is the agency at work, not the public speaking."""
+    space, staff, _org = setup
+    rounds = [{**item, "raised_by_agency": True} for item in burst_signals(burst=40)]
+    services.signals_import(person=staff, space=space, file=write_json(tmp_path, rounds))
+    assert Signal.objects.filter(space=space, raised_by_agency=True).count() == len(rounds)
+    assert services.emerging_issues_recompute(space=space) == 0
+    assert not EmergingIssue.objects.filter(space=space).exists()
+    public = [{**item, "id": f"public-{item['id']}"} for item in burst_signals()]
+    services.signals_import(person=staff, space=space, file=write_json(tmp_path, public, "public.json"))
+    assert services.emerging_issues_recompute(space=space) == 2  # Snow, and Snow in Canton
+
+
 def test_a_decided_issue_stays_when_the_burst_is_no_longer_found(setup, tmp_path):
     space, staff, _org = setup
     services.signals_import(person=staff, space=space, file=write_json(tmp_path, burst_signals()))

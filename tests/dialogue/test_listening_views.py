@@ -295,3 +295,14 @@ def test_an_area_issue_whose_whole_space_issue_is_not_shown_is_listed_on_its_own
     dashboard = selectors.listening_dashboard(space=space)
     assert [issue.category for issue, _chart in dashboard["issues"]] == ["Rats"]
     assert [issue.name for issue, _chart in dashboard["area_issues"]] == ["Snow — Canton"]
+
+
+def test_the_dashboard_says_how_many_signals_the_agency_raised_itself(client, tmp_path):
+    space, staff, _org, _snow = space_with_issue(tmp_path)
+    rounds = [{**item, "id": f"round-{item['id']}", "raised_by_agency": True} for item in burst_signals(burst=3)]
+    _import(space, staff, tmp_path, rounds[-3:], "rounds.json")
+    client.force_login(staff)
+    page = client.get(url("listening", space)).content.decode()
+    assert "3 of them were raised by the agency itself" in page
+    signals = client.get(url("listening_signals", space), {"source": ""}).content.decode()
+    assert signals.count("Raised by the agency itself") == 3

@@ -45,6 +45,18 @@ def test_a_service_request_becomes_a_signal_with_local_time_place_and_position()
     assert signal.extra == {"MethodReceived": "Phone", "Neighborhood": "Hollins Market"}
 
 
+def test_a_request_the_city_created_itself_is_marked_raised_by_the_agency():
+    signals, _ = read_service_requests_csv(
+        text_file(
+            SERVICE_HEADER
+            + "18-3,SW-Rat Rubout Proactive,Internal,04/12/2018 11:11:26 AM,,,,\n"
+            + "18-4,TRM-Pickup Pothole,System,04/12/2018 11:11:26 AM,,,,\n"
+            + "18-5,SW-Dirty Alley,Phone,04/12/2018 11:11:26 AM,,,,\n"
+        )
+    )
+    assert [s.raised_by_agency for s in signals] == [True, True, False]
+
+
 def test_whole_degree_coordinates_mean_the_address_was_not_located():
     signals, _ = read_service_requests_csv(
         text_file(SERVICE_HEADER + "18-2,TRT-Signal,Phone,04/12/2018 11:11:26 AM,,,39,-77\n")
@@ -245,3 +257,20 @@ def test_a_file_opened_in_binary_mode_is_read_like_a_path(tmp_path):
 def test_an_empty_uploaded_file_is_refused_without_a_name():
     with pytest.raises(SignalFileError, match="^The file is empty.$"):
         read_signals_json(text_file("  \n"))
+
+
+def test_a_json_signal_may_say_the_agency_raised_it_and_a_wrong_value_is_reported():
+    signals, problems = read_signals_json(
+        text_file(
+            json.dumps(
+                [
+                    {"id": "a", "category": "Rats", "raised_by_agency": True},
+                    {"id": "b", "category": "Rats"},
+                    {"id": "c", "category": "Rats", "raised_by_agency": "yes"},
+                ]
+            )
+        )
+    )
+    assert [(s.external_id, s.raised_by_agency) for s in signals] == [("a", True), ("b", False)]
+    assert "raised_by_agency" not in signals[0].extra
+    assert len(problems) == 1 and "“raised_by_agency” is not true or false" in problems[0].message

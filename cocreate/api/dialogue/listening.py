@@ -55,6 +55,9 @@ class SignalOut(Schema):
     category: str
     text: str
     link: str
+    raised_by_agency: bool = Field(
+        description="created by the agency's own staff or systems, not the public: left out of emerging issues"
+    )
 
     @staticmethod
     def resolve_source(signal):

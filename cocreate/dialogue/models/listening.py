@@ -87,6 +87,14 @@ class Signal(models.Model):
     category = models.CharField(_("category"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
+    raised_by_agency = models.BooleanField(
+        _("raised by the agency itself"),
+        default=False,
+        help_text=_(
+            "Created by the agency's own staff or systems (a crew's round, for example), not by the public: "
+            "listed, but not counted when looking for emerging issues."
+        ),
+    )
     imported_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -293,6 +293,7 @@ def listening_dashboard(*, space: Space, filters: SignalFilters = SignalFilters(
     totals = signals.aggregate(
         count=Count("id"),
         placed=Count("id", filter=Q(latitude__isnull=False)),
+        by_agency=Count("id", filter=Q(raised_by_agency=True)),
     )
     span = signals.exclude(time__isnull=True).order_by("time").values_list("time", flat=True)
     first = span.first()
@@ -317,6 +318,7 @@ def listening_dashboard(*, space: Space, filters: SignalFilters = SignalFilters(
         "sources": source_list(space=space),
         "signals_count": totals["count"],
         "placed_count": totals["placed"],
+        "by_agency_count": totals["by_agency"],
         "first": first,
         "last": last,
         "bin_days": bin_days_for(first.date(), last.date()) if first and last else 1,

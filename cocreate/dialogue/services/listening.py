@@ -180,11 +180,23 @@ def _as_row(signal: signal_files.Signal, *, space: Space, source: ListeningSourc
         category=_category(signal, file_format),
         text=signal.text,
         link=link,
+        raised_by_agency=signal.raised_by_agency,
         imported_at=now,
     )
 
 
-UPDATED_FIELDS = ["time", "place", "area", "latitude", "longitude", "category", "text", "link", "imported_at"]
+UPDATED_FIELDS = [
+    "time",
+    "place",
+    "area",
+    "latitude",
+    "longitude",
+    "category",
+    "text",
+    "link",
+    "raised_by_agency",
+    "imported_at",
+]
 
 
 COMPARED_FIELDS = [name for name in UPDATED_FIELDS if name != "imported_at"]
@@ -391,9 +403,10 @@ def bin_days_for(first: date, last: date) -> int:
 
 
 def daily_counts(space: Space, *, categories=None, areas=None, source_id=None, since=None, until=None):
-    """(category, day, number of signals) for the dated signals of a space, counted by the database.
+    """(category, day, number of signals) for the dated signals of a space, counted by the database;
+    as when looking for emerging issues, those the agency raised itself are left out.
     With `areas`, only the signals of those areas, counted per area: (category, area, day, n)."""
-    signals = Signal.objects.filter(space=space, time__isnull=False).exclude(category="")
+    signals = Signal.objects.filter(space=space, time__isnull=False, raised_by_agency=False).exclude(category="")
     if categories is not None:
         signals = signals.filter(category__in=categories)
     if areas is not None:
@@ -433,9 +446,10 @@ def _bursts(space: Space) -> tuple[int, list]:
     that one neighbourhood reporting far more than its usual shows even when the whole space's
     count does not rise. Each source's groups are counted from that source's first signal:
     before a source was imported its categories were not silent, just not listened to, and a
-    baseline of zeros there would make its first weeks look like a burst."""
+    baseline of zeros there would make its first weeks look like a burst. Signals the agency
+    raised itself (a crew's round) are left out: an issue is something the public raises."""
     rows = list(
-        Signal.objects.filter(space=space, time__isnull=False)
+        Signal.objects.filter(space=space, time__isnull=False, raised_by_agency=False)
         .exclude(category="")
         .annotate(day=TruncDate("time"))
         .values_list("source_id", "category", "area", "day")
