@@ -35,7 +35,9 @@ rebuilds the whole index when it cannot
 know what changed: the counter is missing or out of its range (cache cleared or evicted, which
 also starts the counter at a random value so that a new counter is never mistaken for an old
 one), more than `MAX_BEHIND` generations were missed, or the index is older than `MAX_AGE`
-seconds (a safety net for changes made without telling: bulk imports, raw SQL).
+seconds (a safety net for changes made without telling: bulk imports, raw SQL). A space of
+`BACKGROUND_FROM` items or more is rebuilt in a background thread while the old index answers;
+only a process's very first use of a space's index waits for it to be built.
 
 We chose this over a database check because the cheap database stamps do not say what changed:
 the space's `version` moves with every support (which does not change any text), and a
@@ -60,6 +62,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django import db
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -88,6 +91,9 @@ MAX_BEHIND = 200
 # never told of a change, so their indexes are rebuilt every minute instead: cheap for the spaces
 # such a set-up holds; a large deployment sets CACHE_URL (Redis) and gets the hour.
 MAX_AGE = 3600 if settings.CACHES["default"]["BACKEND"].endswith("RedisCache") else 60
+# A space with at least this many items is rebuilt in a background thread while the old index
+# keeps answering (a rebuild takes about a second per 15,000 items): nobody waits for it.
+BACKGROUND_FROM = 5000
 # How long the changed ids of one generation are kept in the cache (seconds).
 LOG_TIMEOUT = 3600
 # Below this cosine, a text is not shown as "similar".
@@ -248,10 +254,42 @@ def _entry_for(name: str, space_id: int) -> _Entry:
             ids = sorted({i for group in missed.values() for i in group})
             _apply(source, space_id, entry, current, ids)
             return entry
+    if entry is not None and ((name, space_id) in _rebuilding or source.count(space_id) >= BACKGROUND_FROM):
+        _rebuild_in_background(source, space_id, current)
+        return entry
     entry = _build(source, space_id, current)
     with _indexes_lock:
         _indexes[(name, space_id)] = entry
     return entry
+
+
+_rebuilding: set[tuple[str, int]] = set()
+
+
+def _rebuild_in_background(source: Source, space_id: int, generation: int) -> None:
+    """Rebuild a large space's index in a thread of its own (one at a time per index); the old
+    one answers meanwhile, so a stale index costs no one a wait of seconds."""
+    key = (source.name, space_id)
+    with _indexes_lock:
+        if key in _rebuilding:
+            return
+        _rebuilding.add(key)
+
+    def rebuild():
+        try:
+            entry = _build(source, space_id, generation)
+            with _indexes_lock:
+                _indexes[key] = entry
+        finally:
+            with _indexes_lock:
+                _rebuilding.discard(key)
+            db.connections.close_all()  # this thread's own connection
+
+    _in_background(rebuild)
+
+
+def _in_background(work: Callable[[], None]) -> None:
+    threading.Thread(target=work, name="similarity-rebuild", daemon=True).start()
 
 
 def similar_scored(

@@ -1,6 +1,8 @@
 """The similarity indexes kept per (source, space) in process memory (cocreate.spaces.similarity):
 built lazily, told of changes through the cache, rebuilt when they cannot know what changed."""
 
+import threading
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -102,6 +104,48 @@ def test_a_change_nobody_told_is_not_seen_until_the_index_is_rebuilt(space, monk
     Idea.objects.filter(pk=idea.pk).update(title="Benches in the square")
     assert similar(space, "benches square") == []
     monkeypatch.setattr(similarity, "MAX_AGE", 0)
+    assert similar(space, "benches square") == [idea.pk]
+
+
+def test_a_large_space_is_rebuilt_in_the_background_while_the_old_index_answers(space, monkeypatch):
+    idea = factories.IdeaFactory(space=space, title="Later buses on Sunday evenings")
+    similar(space, "buses")
+    old = similarity._indexes[("ideas", space.pk)]
+    waiting = []
+    monkeypatch.setattr(similarity, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(similarity, "_in_background", waiting.append)
+    monkeypatch.setattr(similarity, "MAX_AGE", 0)
+    Idea.objects.filter(pk=idea.pk).update(title="Benches in the square")
+    assert similar(space, "benches square") == []  # the old index answers at once
+    assert similar(space, "buses") == [idea.pk]
+    assert len(waiting) == 1  # one rebuild at a time, however many ask meanwhile
+    monkeypatch.setattr(similarity.db.connections, "close_all", lambda: None)  # the test's own connection
+    waiting[0]()
+    assert similarity._indexes[("ideas", space.pk)] is not old
+    monkeypatch.setattr(similarity, "MAX_AGE", 3600)
+    assert similar(space, "benches square") == [idea.pk]
+    assert similarity._rebuilding == set()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_rebuild_runs_in_a_thread_of_its_own(monkeypatch):
+    space = factories.open_space()
+    idea = factories.IdeaFactory(space=space, title="Later buses on Sunday evenings")
+    similar(space, "buses")
+    monkeypatch.setattr(similarity, "BACKGROUND_FROM", 1)
+    threads = []
+    real = similarity._in_background
+
+    def in_background(work):
+        real(work)
+        threads.extend(t for t in threading.enumerate() if t.name == "similarity-rebuild")
+
+    monkeypatch.setattr(similarity, "_in_background", in_background)
+    Idea.objects.filter(pk=idea.pk).update(title="Benches in the square")
+    cache.clear()  # nobody can say what changed
+    similar(space, "benches square")
+    for thread in threads:
+        thread.join(timeout=30)
     assert similar(space, "benches square") == [idea.pk]
 
 

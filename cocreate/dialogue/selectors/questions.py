@@ -40,7 +40,13 @@ def suggestible_question_rows(space_id: int, ids=None):
     ]
 
 
-similarity.register_source("questions", model=Question, rows=suggestible_question_rows)
+def suggestible_question_count(space_id: int) -> int:
+    return Question.objects.filter(space_id=space_id, hidden_at__isnull=True).count()
+
+
+similarity.register_source(
+    "questions", model=Question, rows=suggestible_question_rows, count=suggestible_question_count
+)
 
 
 def similar_questions(*, space: Space, text: str, exclude_id: int | None = None, limit: int = 5) -> list[Question]:
