@@ -37,7 +37,8 @@ also starts the counter at a random value so that a new counter is never mistake
 one), more than `MAX_BEHIND` generations were missed, or the index is older than `MAX_AGE`
 seconds (a safety net for changes made without telling: bulk imports, raw SQL). A space of
 `BACKGROUND_FROM` items or more is rebuilt in a background thread while the old index answers;
-only a process's very first use of a space's index waits for it to be built.
+suggestions do not wait for a large space's first build either (they are a hint: none are shown
+for the few seconds after a process starts), while moderators' duplicate lists do.
 
 We chose this over a database check because the cheap database stamps do not say what changed:
 the space's `version` moves with every support (which does not change any text), and a
@@ -239,7 +240,10 @@ def index_for(name: str, space_id: int) -> algorithms.SimilarityIndex:
     return _entry_for(name, space_id).index
 
 
-def _entry_for(name: str, space_id: int) -> _Entry:
+def _entry_for(name: str, space_id: int, *, wait: bool = True) -> _Entry | None:
+    """The space's index, up to date or being rebuilt (see the module docstring). With
+    `wait=False` (suggestions while someone types), a large space whose index this process has
+    not built yet gives None at once and is built in the background."""
     source = _source(name)
     key = _counter_key(name, space_id)
     current = cache.get(key)
@@ -254,7 +258,9 @@ def _entry_for(name: str, space_id: int) -> _Entry:
             ids = sorted({i for group in missed.values() for i in group})
             _apply(source, space_id, entry, current, ids)
             return entry
-    if entry is not None and ((name, space_id) in _rebuilding or source.count(space_id) >= BACKGROUND_FROM):
+    if (entry is not None or not wait) and (
+        (name, space_id) in _rebuilding or source.count(space_id) >= BACKGROUND_FROM
+    ):
         _rebuild_in_background(source, space_id, current)
         return entry
     entry = _build(source, space_id, current)
@@ -298,7 +304,9 @@ def similar_scored(
     """(id, cosine) pairs of the items most similar to `text`, best first."""
     if len(text.strip()) < 3 or limit <= 0:
         return []
-    entry = _entry_for(source, space_id)
+    entry = _entry_for(source, space_id, wait=False)
+    if entry is None:  # a large space, just after this process started: no hint for a few seconds
+        return []
     exclude = () if exclude_id is None else (exclude_id,)
     floor = MIN_SCORE if entry.index.embedder is None else SEMANTIC_MIN_SCORE
     # Under the entry's lock: a change applied by another thread must not resize the arrays a

@@ -50,7 +50,7 @@ def test_an_unknown_source_is_a_clear_error(space):
 def test_an_up_to_date_index_answers_without_any_query(space):
     factories.IdeaFactory(space=space, title="Later buses on Sunday evenings")
     built, _ = queries(lambda: similar(space, "buses"))
-    assert built == 1  # the rows of the space
+    assert built == 2  # how many rows there are (a large space is built in the background), then the rows
     again, found = queries(lambda: similar(space, "buses"))
     assert again == 0 and len(found) == 1
 
@@ -125,6 +125,22 @@ def test_a_large_space_is_rebuilt_in_the_background_while_the_old_index_answers(
     monkeypatch.setattr(similarity, "MAX_AGE", 3600)
     assert similar(space, "benches square") == [idea.pk]
     assert similarity._rebuilding == set()
+
+
+def test_suggestions_do_not_wait_for_a_large_space_s_first_build_but_moderators_lists_do(space, monkeypatch):
+    first = factories.IdeaFactory(space=space, title="Later buses on Sunday evenings")
+    second = factories.IdeaFactory(space=space, title="Later buses on Sunday evenings, please")
+    waiting = []
+    monkeypatch.setattr(similarity, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(similarity, "_in_background", waiting.append)
+    monkeypatch.setattr(similarity.db.connections, "close_all", lambda: None)
+    assert similar(space, "buses") == []  # no hint yet: the index is being built
+    assert len(waiting) == 1
+    waiting[0]()
+    assert sorted(similar(space, "buses")) == sorted([first.pk, second.pk])
+    similarity.forget_indexes()
+    groups = similarity.near_duplicate_groups(source="ideas", space_id=space.pk)
+    assert [sorted(g) for g in groups] == [sorted([first.pk, second.pk])]  # built there and then
 
 
 @pytest.mark.django_db(transaction=True)
