@@ -30,7 +30,7 @@ from cocreate.spaces.permissions import ensure_can, unwrapped
 from cocreate.spaces.selectors import space_detail, space_for_page, space_versions
 from cocreate.web import personal
 from cocreate.web.exports import FORMATS
-from cocreate.web.forms import add_service_errors
+from cocreate.web.forms import add_service_errors, suggest_while_typing
 from cocreate.web.page_cache import (
     cached_for_visitors,
     open_now_signature,
@@ -166,13 +166,8 @@ def _idea_form_view(request, space: Space, form_class, *, activity: str, origin_
     themes = Theme.objects.filter(space=space).order_by("name")
     form = form_class(request.POST or None, themes=themes)
     # "Search before you propose": with JavaScript, similar ideas appear as the title is typed.
-    form.fields["title"].widget.attrs.update(
-        {
-            "hx-get": reverse("ideas:similar", kwargs={"slug": space.slug}),
-            "hx-trigger": "input changed delay:400ms",
-            "hx-target": "#similar-ideas",
-            "autocomplete": "off",
-        }
+    suggest_while_typing(
+        form.fields["title"], url=reverse("ideas:similar", kwargs={"slug": space.slug}), target="#similar-ideas"
     )
     preview = similar = None
     if request.method == "POST" and form.is_valid():

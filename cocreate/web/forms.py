@@ -67,3 +67,12 @@ def saved(request, form, save, message: str):
         return None
     messages.success(request, message)
     return result or True
+
+
+def suggest_while_typing(field, *, url: str, target: str) -> None:
+    """With JavaScript, what is typed in `field` is sent to `url` (htmx) 400 ms after the person
+    stops typing, and the answer (similar ideas, similar questions…) replaces the element `target`
+    ("#similar-ideas"). Without JavaScript the form's preview shows the same list."""
+    field.widget.attrs.update(
+        {"hx-get": url, "hx-trigger": "input changed delay:400ms", "hx-target": target, "autocomplete": "off"}
+    )

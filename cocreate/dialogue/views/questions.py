@@ -30,7 +30,7 @@ from cocreate.spaces.models import Space
 from cocreate.spaces.permissions import can, ensure_can, unwrapped
 from cocreate.spaces.selectors import space_for_page
 from cocreate.web.exports import FORMATS
-from cocreate.web.forms import add_service_errors, posted_id, saved, say_service_errors
+from cocreate.web.forms import add_service_errors, posted_id, saved, say_service_errors, suggest_while_typing
 
 SORT_LABELS = {
     "most_supported": _("Most supported"),
@@ -102,13 +102,10 @@ def _ask_view(request, space: Space, form_class, *, activity: str, for_someone: 
     ensure_can(person, activity, space)
     form = form_class(request.POST or None)
     # "Ask before you ask": with JavaScript, similar questions appear as the question is typed.
-    form.fields["title"].widget.attrs.update(
-        {
-            "hx-get": reverse("dialogue:question_similar", kwargs={"slug": space.slug}),
-            "hx-trigger": "input changed delay:400ms",
-            "hx-target": "#similar-questions",
-            "autocomplete": "off",
-        }
+    suggest_while_typing(
+        form.fields["title"],
+        url=reverse("dialogue:question_similar", kwargs={"slug": space.slug}),
+        target="#similar-questions",
     )
     preview = similar = None
     if request.method == "POST" and form.is_valid():
